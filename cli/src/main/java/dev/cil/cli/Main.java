@@ -1,7 +1,23 @@
 package dev.cil.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code cil} executable. The only {@code System.exit} of the project. */
 public final class Main {
+    private Main() { }
+
     public static void main(String[] args) {
-        System.out.println("cil");
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = CommandLineFactory.run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }

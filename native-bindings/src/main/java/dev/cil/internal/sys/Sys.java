@@ -220,6 +220,19 @@ public final class Sys {
 
     // ---- process ----
 
+    public static final int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_BOOTTIME = 7;
+
+    /** clock_gettime(clock) as {seconds, nanoseconds}. */
+    public long[] clockGettime(int clock) {
+        NativeBuffer ts = NativeBuffer.allocate(16);
+        try {
+            backend.syscall(nr.clockGettime, clock, ts.address(), 0, 0, 0);
+            return new long[] {ts.getLong(0), ts.getLong(8)};
+        } finally {
+            ts.keepAlive();
+        }
+    }
+
     public int geteuid() { return (int) backend.syscall(nr.geteuid, 0, 0, 0, 0, 0); }
 
     public int getpid() { return (int) backend.syscall(nr.getpid, 0, 0, 0, 0, 0); }

@@ -1,0 +1,56 @@
+package dev.cil.cli;
+
+import dev.cil.cli.output.OutputFormat;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The options every command accepts, anywhere on the line ({@code cil -j prog show} and
+ * {@code cil prog show -j} are the same). Declared once on the root with {@link ScopeType#INHERIT};
+ * picocli binds every copy to this one instance, which commands reach through {@link CilCommand}.
+ */
+public final class GlobalOptions {
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 1,
+            description = "Output format: text (default) or json.")
+    void setOutput(String value) {
+        try {
+            this.format = OutputFormat.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw CilException.usage(e.getMessage());
+        }
+    }
+
+    @Option(names = {"-j", "--json"}, scope = ScopeType.INHERIT, order = 2,
+            description = "JSON output on one line (as bpftool -j); same as -o json.")
+    void setJson(boolean on) { if (on) format = OutputFormat.JSON; }
+
+    @Option(names = {"-p", "--pretty"}, scope = ScopeType.INHERIT, order = 3,
+            description = "Indented JSON (implies --json).")
+    void setPretty(boolean on) {
+        if (on) {
+            pretty = true;
+            format = OutputFormat.JSON;
+        }
+    }
+
+    @Option(names = {"-f", "--bpffs"}, scope = ScopeType.INHERIT, order = 4,
+            description = "Show the bpffs paths where objects are pinned (as bpftool -f).")
+    boolean bpffs;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, order = 5,
+            description = "Print stack traces and internal decisions on stderr.")
+    boolean debug;
+
+    private OutputFormat format = OutputFormat.TEXT;
+    private boolean pretty;
+
+    public OutputFormat format() { return format; }
+
+    public boolean json() { return format == OutputFormat.JSON; }
+
+    public boolean pretty() { return pretty; }
+
+    public boolean bpffs() { return bpffs; }
+
+    public boolean debug() { return debug; }
+}

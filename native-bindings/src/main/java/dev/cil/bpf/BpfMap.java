@@ -1,0 +1,275 @@
+package dev.cil.bpf;
+
+import dev.cil.error.KernelException;
+import dev.cil.internal.sys.BpfCalls;
+import dev.cil.internal.sys.BpfCmd;
+import dev.cil.internal.sys.Fd;
+import dev.cil.internal.sys.NativeBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * A live BPF map: an owned fd plus its fixed shape (type, key and value sizes). Lookups return
+ * {@link Optional}: a missing key is an answer, not an error. Values of per-CPU maps are
+ * {@link #valueBufferSize()} bytes: one 8-byte-aligned slot per possible CPU.
+ *
+ * <p>Not a {@code java.util.Map}: entries live in the kernel, change under us, and iteration is a
+ * walk that may see a key twice or miss one that is inserted meanwhile.
+ */
+public final class BpfMap implements AutoCloseable {
+    public static final int UPDATE_ANY = BpfCalls.BPF_ANY, UPDATE_NOEXIST = BpfCalls.BPF_NOEXIST, UPDATE_EXIST = BpfCalls.BPF_EXIST;
+    public static final int F_RDONLY = BpfCalls.BPF_F_RDONLY;
+
+    private final Fd fd;
+    private final int type;
+    private final int id;
+    private final int keySize;
+    private final int valueSize;
+    private final int maxEntries;
+    private final String what;
+
+    private BpfMap(Fd fd) {
+        this.fd = fd;
+        NativeBuffer b = NativeBuffer.allocate(MapInfo.SIZE);
+        try {
+            BpfCalls.objGetInfo(fd.raw(), b, fd.what());
+        } catch (RuntimeException e) {
+            fd.close();
+            throw e;
+        }
+        this.type = b.getInt(0);
+        this.id = b.getInt(4);
+        this.keySize = b.getInt(8);
+        this.valueSize = b.getInt(12);
+        this.maxEntries = b.getInt(16);
+        String name = b.cString(24, 16);
+        this.what = "map " + Integer.toUnsignedString(id) + (name.isEmpty() ? "" : " (" + name + ")");
+    }
+
+    /** Takes ownership of an fd that refers to a map. */
+    public static BpfMap adopt(Fd fd) { return new BpfMap(fd); }
+
+    public static BpfMap openById(MapId id) { return openById(id, 0); }
+
+    public static BpfMap openById(MapId id, int openFlags) {
+        return new BpfMap(BpfObjects.openById(BpfObjects.Kind.MAP, id.value(), openFlags));
+    }
+
+    public static BpfMap openPinned(String path) { return openPinned(path, 0); }
+
+    public static BpfMap openPinned(String path, int fileFlags) {
+        return new BpfMap(BpfObjects.openPinned(path, BpfObjects.Kind.MAP, fileFlags));
+    }
+
+    /** Parameters of a new map. */
+    public record CreateOptions(MapType type, int keySize, int valueSize, int maxEntries, int flags, String name,
+                                BpfMap innerMap, int btfFd, int btfKeyTypeId, int btfValueTypeId, long mapExtra) {
+        public static CreateOptions of(MapType type, int keySize, int valueSize, int maxEntries, int flags, String name) {
+            return new CreateOptions(type, keySize, valueSize, maxEntries, flags, name, null, 0, 0, 0, 0);
+        }
+    }
+
+    public static BpfMap create(CreateOptions o) {
+        int fd = BpfCalls.mapCreate(new BpfCalls.MapCreate(o.type().number(), o.keySize(), o.valueSize(), o.maxEntries(),
+                o.flags(), o.innerMap() == null ? 0 : o.innerMap().fd.raw(), o.name(), o.btfFd(), o.btfKeyTypeId(),
+                o.btfValueTypeId(), o.mapExtra(), 0));
+        return new BpfMap(new Fd(fd, "map " + o.name()));
+    }
+
+    public Fd fd() { return fd; }
+
+    public MapId id() { return new MapId(id); }
+
+    public int typeNumber() { return type; }
+
+    public MapType type() { return MapType.of(type); }
+
+    public int keySize() { return keySize; }
+
+    public int valueSize() { return valueSize; }
+
+    public int maxEntries() { return maxEntries; }
+
+    /** True for per-CPU map types. */
+    public boolean perCpu() {
+        MapType t = type();
+        return t != null && t.perCpu();
+    }
+
+    /** Bytes of one value as user space sees it: per-CPU values are round_up(value, 8) × possible CPUs. */
+    public int valueBufferSize() {
+        return perCpu() ? ((valueSize + 7) & ~7) * PossibleCpus.count() : valueSize;
+    }
+
+    /** For messages: {@code map 42 (name)}. */
+    public String describe() { return what; }
+
+    /** The kernel's full view of the map (fdinfo fields included). */
+    public MapInfo info() {
+        NativeBuffer b = NativeBuffer.allocate(MapInfo.SIZE);
+        BpfCalls.objGetInfo(fd.raw(), b, what);
+        return MapInfo.decode(b, FdInfo.read(fd.raw()));
+    }
+
+    private void checkKey(byte[] key) {
+        if (key.length != keySize) throw new IllegalArgumentException("key expected " + keySize + " bytes got " + key.length);
+    }
+
+    public Optional<byte[]> lookup(byte[] key) {
+        checkKey(key);
+        NativeBuffer k = NativeBuffer.of(key);
+        NativeBuffer v = NativeBuffer.allocate(valueBufferSize());
+        if (!BpfCalls.mapLookup(fd.raw(), k, v, 0, what)) return Optional.empty();
+        return Optional.of(v.toArray());
+    }
+
+    public void update(byte[] key, byte[] value, int flags) {
+        checkKey(key);
+        if (value.length != valueBufferSize()) {
+            throw new IllegalArgumentException("value expected " + valueBufferSize() + " bytes got " + value.length);
+        }
+        BpfCalls.mapUpdate(fd.raw(), NativeBuffer.of(key), NativeBuffer.of(value), flags, what);
+    }
+
+    /** Deletes a key; false when it was absent. */
+    public boolean delete(byte[] key) {
+        checkKey(key);
+        return BpfCalls.mapDelete(fd.raw(), NativeBuffer.of(key), what);
+    }
+
+    /** The key after {@code key} (null: the first key); empty at the end. */
+    public Optional<byte[]> nextKey(byte[] key) {
+        if (key != null) checkKey(key);
+        NativeBuffer next = NativeBuffer.allocate(keySize);
+        if (!BpfCalls.mapGetNextKey(fd.raw(), key == null ? null : NativeBuffer.of(key), next, what)) return Optional.empty();
+        return Optional.of(next.toArray());
+    }
+
+    public void freeze() { BpfCalls.mapFreeze(fd.raw(), what); }
+
+    public void pin(String path) { BpfCalls.objPin(fd.raw(), path, what); }
+
+    /** Writes many entries with MAP_UPDATE_BATCH; keys and values are packed arrays. Returns the count written. */
+    public int updateBatch(byte[] keys, byte[] values, int count, int flags) {
+        return BpfCalls.mapUpdateBatch(fd.raw(), NativeBuffer.of(keys), NativeBuffer.of(values), count, flags, what);
+    }
+
+    /** Receives entries during a walk. The buffers are reused: copy what you keep. */
+    public interface EntryVisitor {
+        /** One entry: key at {@code keys[keyOff, keyOff+keySize)}, value at {@code values[valueOff, …+valueBufferSize)}. */
+        void entry(ByteBuffer keys, int keyOff, ByteBuffer values, int valueOff);
+
+        /**
+         * A key whose value could not be read (an errno other than ENOENT). The default rethrows; a
+         * dump that prints errors inline, as bpftool does, overrides it and the walk goes on.
+         */
+        default void error(ByteBuffer keys, int keyOff, KernelException e) { throw e; }
+    }
+
+    /** How a walk read the map. */
+    public enum WalkMethod {
+        BATCH("MAP_LOOKUP_BATCH"), NEXT_KEY("MAP_GET_NEXT_KEY + MAP_LOOKUP_ELEM");
+
+        private final String description;
+
+        WalkMethod(String d) { this.description = d; }
+
+        public String description() { return description; }
+    }
+
+    /**
+     * Visits every entry in the kernel's iteration order, in constant memory: MAP_LOOKUP_BATCH where the
+     * map type supports it, else GET_NEXT_KEY + LOOKUP_ELEM. Keys that vanish during the walk are
+     * skipped. Returns the method used.
+     */
+    public WalkMethod walk(EntryVisitor visitor) {
+        if (batchCandidate()) {
+            try {
+                walkBatch(visitor, 4096);
+                return WalkMethod.BATCH;
+            } catch (BatchUnsupported e) {
+                // fall through to the per-element walk
+            }
+        }
+        walkNextKey(visitor);
+        return WalkMethod.NEXT_KEY;
+    }
+
+    private boolean batchCandidate() {
+        MapType t = type();
+        if (t == null) return false;
+        switch (t) {
+            case HASH: case PERCPU_HASH: case LRU_HASH: case LRU_PERCPU_HASH: case ARRAY: case PERCPU_ARRAY:
+            case HASH_OF_MAPS:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static final class BatchUnsupported extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BatchUnsupported() { super(null, null, false, false); }
+    }
+
+    private void walkBatch(EntryVisitor visitor, int initialBatch) {
+        int vsize = valueBufferSize();
+        int batch = Math.max(1, Math.min(initialBatch, Math.max(maxEntries, 1)));
+        int token = Math.max(keySize, 8);
+        NativeBuffer in = NativeBuffer.allocate(token), out = NativeBuffer.allocate(token);
+        NativeBuffer keys = NativeBuffer.allocate(batch * keySize);
+        NativeBuffer values = NativeBuffer.allocate(batch * vsize);
+        boolean first = true;
+        boolean any = false;
+        while (true) {
+            BpfCalls.BatchResult r;
+            try {
+                r = BpfCalls.mapLookupBatch(BpfCmd.MAP_LOOKUP_BATCH, fd.raw(), first ? null : in, out, keys, values, batch, what);
+            } catch (KernelException e) {
+                int errno = e.errnoNumber();
+                if (!any && (errno == 524 || errno == 95 || errno == 22)) throw new BatchUnsupported();
+                if (errno == 28) { // ENOSPC: a hash bucket holds more entries than the batch; grow and retry
+                    batch *= 2;
+                    keys = NativeBuffer.allocate(batch * keySize);
+                    values = NativeBuffer.allocate(batch * vsize);
+                    continue;
+                }
+                throw e;
+            }
+            any = true;
+            ByteBuffer kb = keys.buffer(), vb = values.buffer();
+            for (int i = 0; i < r.count(); i++) visitor.entry(kb, i * keySize, vb, i * vsize);
+            if (r.done()) return;
+            NativeBuffer t = in;
+            in = out;
+            out = t;
+            first = false;
+        }
+    }
+
+    private void walkNextKey(EntryVisitor visitor) {
+        int vsize = valueBufferSize();
+        NativeBuffer key = NativeBuffer.allocate(keySize);
+        NativeBuffer next = NativeBuffer.allocate(keySize);
+        NativeBuffer value = NativeBuffer.allocate(vsize);
+        boolean first = true;
+        while (BpfCalls.mapGetNextKey(fd.raw(), first ? null : key, next, what)) {
+            first = false;
+            NativeBuffer t = key;
+            key = next;
+            next = t;
+            boolean found;
+            try {
+                found = BpfCalls.mapLookup(fd.raw(), key, value, 0, what);
+            } catch (KernelException e) {
+                visitor.error(key.buffer(), 0, e);
+                continue;
+            }
+            if (found) visitor.entry(key.buffer(), 0, value.buffer(), 0); // else deleted meanwhile
+        }
+    }
+
+    @Override public void close() { fd.close(); }
+}
