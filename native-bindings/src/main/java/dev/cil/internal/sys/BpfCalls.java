@@ -16,7 +16,26 @@ public final class BpfCalls {
     public static final int BPF_F_RDONLY = 1 << 3, BPF_F_WRONLY = 1 << 4;
 
     static KernelException fail(BpfCmd cmd, String obj, ErrnoException e, String hint) {
-        return KernelException.of(obj == null ? cmd.name() : cmd.name() + " on " + obj, e.errno(), hint);
+        String op = obj == null ? cmd.name() : cmd.name() + " on " + obj;
+        int errno = e.errno();
+        if ((errno == 1 || errno == 13) && isRoot()) {
+            // root was refused: not a privilege problem but the object's state
+            String why = hint;
+            if (why == null && (cmd == BpfCmd.MAP_UPDATE_ELEM || cmd == BpfCmd.MAP_DELETE_ELEM || cmd == BpfCmd.MAP_UPDATE_BATCH
+                    || cmd == BpfCmd.MAP_DELETE_BATCH)) {
+                why = "the map is frozen or read-only for user space";
+            }
+            return new KernelException(op, errno, why);
+        }
+        return KernelException.of(op, errno, hint);
+    }
+
+    private static boolean isRoot() {
+        try {
+            return Sys.get().geteuid() == 0;
+        } catch (ErrnoException ex) {
+            return false;
+        }
     }
 
     private static long call(BpfCmd cmd, NativeBuffer attr, String obj) {
@@ -264,6 +283,100 @@ public final class BpfCalls {
             pflags.keepAlive();
             links.keepAlive();
         }
+    }
+
+    // ---- programs and links ----
+
+    /** Parameters of PROG_LOAD; arrays are passed by the caller in native buffers. */
+    public record ProgLoad(int type, NativeBuffer insns, int insnCount, String license, String name,
+                           int expectedAttachType, int progFlags, int btfFd, NativeBuffer funcInfo, int funcInfoRecSize,
+                           int funcInfoCount, NativeBuffer lineInfo, int lineInfoRecSize, int lineInfoCount,
+                           int attachBtfId, int attachBtfObjFd, NativeBuffer fdArray, int ifindex) {
+        public static ProgLoad of(int type, NativeBuffer insns, String license, String name) {
+            return new ProgLoad(type, insns, insns.size() / 8, license, name, 0, 0, 0, null, 0, 0, null, 0, 0, 0, 0, null, 0);
+        }
+    }
+
+    /**
+     * PROG_LOAD; returns the program fd. A rejection is retried once with a verifier log (level 1,
+     * growing the buffer up to 16 MiB as libbpf does) and reported as a {@link dev.cil.error.VerifierException}.
+     */
+    public static int progLoad(ProgLoad p, String obj) {
+        NativeBuffer license = NativeBuffer.cString(p.license() == null ? "" : p.license());
+        try {
+            return (int) Sys.get().bpf(BpfCmd.PROG_LOAD.number, progLoadAttr(p, license, null, 0));
+        } catch (ErrnoException first) {
+            if (first.errno() != 22 && first.errno() != 13 && first.errno() != 7 && first.errno() != 28) {
+                throw fail(BpfCmd.PROG_LOAD, obj, first, null);
+            }
+            int size = 1 << 20;
+            while (true) {
+                NativeBuffer log = NativeBuffer.allocate(size);
+                try {
+                    return (int) Sys.get().bpf(BpfCmd.PROG_LOAD.number, progLoadAttr(p, license, log, 1));
+                } catch (ErrnoException e) {
+                    if (e.errno() == 28 && size < (16 << 20)) { // ENOSPC: the log did not fit
+                        size <<= 2;
+                        continue;
+                    }
+                    String text = log.cString(0, size);
+                    throw new dev.cil.error.VerifierException(BpfCmd.PROG_LOAD.name() + " on " + obj, e.errno(), text);
+                } finally {
+                    log.keepAlive();
+                }
+            }
+        } finally {
+            license.keepAlive();
+            p.insns().keepAlive();
+        }
+    }
+
+    private static NativeBuffer progLoadAttr(ProgLoad p, NativeBuffer license, NativeBuffer log, int level) {
+        NativeBuffer a = NativeBuffer.allocate(144);
+        a.putInt(0, p.type()).putInt(4, p.insnCount()).putLong(8, p.insns().address()).putLong(16, license.address());
+        if (log != null) a.putInt(24, level).putInt(28, log.size()).putLong(32, log.address());
+        a.putInt(44, p.progFlags());
+        putName(a, 48, p.name());
+        a.putInt(64, p.ifindex()).putInt(68, p.expectedAttachType()).putInt(72, p.btfFd());
+        if (p.funcInfo() != null) a.putInt(76, p.funcInfoRecSize()).putLong(80, p.funcInfo().address()).putInt(88, p.funcInfoCount());
+        if (p.lineInfo() != null) a.putInt(92, p.lineInfoRecSize()).putLong(96, p.lineInfo().address()).putInt(104, p.lineInfoCount());
+        a.putInt(108, p.attachBtfId()).putInt(112, p.attachBtfObjFd());
+        if (p.fdArray() != null) a.putLong(120, p.fdArray().address());
+        return a;
+    }
+
+    /** BTF_LOAD; returns the BTF fd. On rejection the kernel's BTF log is in the exception's hint. */
+    public static int btfLoad(NativeBuffer btf, String obj) {
+        try {
+            return (int) Sys.get().bpf(BpfCmd.BTF_LOAD.number, NativeBuffer.allocate(32).putLong(0, btf.address()).putInt(16, btf.size()));
+        } catch (ErrnoException first) {
+            NativeBuffer log = NativeBuffer.allocate(1 << 16);
+            NativeBuffer a = NativeBuffer.allocate(32).putLong(0, btf.address()).putLong(8, log.address()).putInt(16, btf.size())
+                    .putInt(20, log.size()).putInt(24, 1);
+            try {
+                return (int) Sys.get().bpf(BpfCmd.BTF_LOAD.number, a);
+            } catch (ErrnoException e) {
+                String text = log.cString(0, log.size()).trim();
+                int nl = text.lastIndexOf('\n');
+                throw fail(BpfCmd.BTF_LOAD, obj, e, text.isEmpty() ? null : "BTF log: " + (nl < 0 ? text : text.substring(nl + 1)));
+            } finally {
+                log.keepAlive();
+            }
+        } finally {
+            btf.keepAlive();
+        }
+    }
+
+    /** LINK_CREATE; {@code target} is an ifindex (tcx, xdp, netkit) or an fd (cgroup, netns). Returns the link fd. */
+    public static int linkCreate(int progFd, int target, int attachType, int flags, int relativeFdOrId, long expectedRevision, String obj) {
+        NativeBuffer a = NativeBuffer.allocate(32).putInt(0, progFd).putInt(4, target).putInt(8, attachType).putInt(12, flags)
+                .putInt(16, relativeFdOrId).putLong(24, expectedRevision);
+        return (int) call(BpfCmd.LINK_CREATE, a, obj);
+    }
+
+    /** LINK_DETACH: the link stays as an object but no longer attaches its program. */
+    public static void linkDetach(int linkFd, String obj) {
+        call(BpfCmd.LINK_DETACH, NativeBuffer.allocate(4).putInt(0, linkFd), obj);
     }
 
     /** ENABLE_STATS (BPF_STATS_RUN_TIME = 0): statistics stay on while the returned fd is open. */
