@@ -37,6 +37,10 @@ public final class GlobalOptions {
             description = "Show the bpffs paths where objects are pinned (as bpftool -f).")
     boolean bpffs;
 
+    @Option(names = "--netns", paramLabel = "NAME", scope = ScopeType.INHERIT, order = 6,
+            description = "Run the command inside network namespace NAME (as 'ip netns exec NAME').")
+    String netns;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 5,
             description = "Print stack traces and internal decisions on stderr.")
     boolean debug;
@@ -53,4 +57,7 @@ public final class GlobalOptions {
     public boolean bpffs() { return bpffs; }
 
     public boolean debug() { return debug; }
+
+    /** The named network namespace to run in, or null. */
+    public String netns() { return netns; }
 }

@@ -34,6 +34,8 @@ public abstract class LeafCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        String ns = global().netns();
+        if (ns != null) return InNamespace.call(ns, this::execute);
         return execute();
     }
 

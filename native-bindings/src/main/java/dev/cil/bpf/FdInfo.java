@@ -48,7 +48,7 @@ public final class FdInfo {
             switch (target) {
                 case "anon_inode:bpf-prog": return "prog";
                 case "anon_inode:bpf-map": return "map";
-                case "anon_inode:bpf_link": return "link";
+                case "anon_inode:bpf_link": case "anon_inode:bpf-link": return "link";
                 case "anon_inode:btf": return "btf";
                 default: return null;
             }

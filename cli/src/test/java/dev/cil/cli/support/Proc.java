@@ -19,6 +19,12 @@ public final class Proc {
             if (code != 0) throw new AssertionError("exit " + code + "\nstdout: " + out + "\nstderr: " + err);
             return this;
         }
+
+        /** For a peer that prints its answer but exits non-zero (bpftool 7.5's link show): output, no error text. */
+        public Result printed() {
+            if (out.isEmpty() || !err.isEmpty()) throw new AssertionError("exit " + code + "\nstdout: " + out + "\nstderr: " + err);
+            return this;
+        }
     }
 
     public static Result run(String... cmd) { return run(Arrays.asList(cmd)); }
