@@ -1,7 +1,6 @@
 package dev.cil.cli;
 
 import dev.cil.error.KernelException;
-import dev.cil.error.NotSupportedException;
 import dev.cil.error.PermissionException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,7 +25,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     /** The exit code for an exception. */
     public static int exitCode(Throwable ex) {
         if (ex instanceof CilException) return ((CilException) ex).exitCode();
-        if (ex instanceof PermissionException || ex instanceof NotSupportedException) return ExitCodes.PRECONDITION;
+        if (ex instanceof PermissionException) return ExitCodes.PRECONDITION;
         if (ex instanceof KernelException) return ExitCodes.FAILURE;
         if (ex instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
         if (ex instanceof UncheckedIOException) return ExitCodes.FAILURE;

@@ -26,7 +26,7 @@ public final class MapDeleteCommand extends LeafCommand {
             if (!args.accept("key")) throw CilException.usage("expected 'key' and the key's bytes");
             byte[] key = ByteArgs.parse(args, "key", m.keySize());
             args.end();
-            if (!m.delete(key)) throw CilException.failure("delete failed: no such key in " + m.describe());
+            if (!MapErrors.supported(m, "delete", () -> m.delete(key))) throw CilException.failure("delete failed: no such key in " + m.describe());
             output().nothing();
             return ExitCodes.OK;
         }

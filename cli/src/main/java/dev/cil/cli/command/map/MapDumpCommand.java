@@ -89,7 +89,7 @@ public final class MapDumpCommand extends LeafCommand {
         if (json) w.append('[');
         Progress progress = Progress.start(err(), m.maxEntries());
         long[] count = {0};
-        BpfMap.WalkMethod method = m.walk(new BpfMap.EntryVisitor() {
+        BpfMap.WalkMethod method = MapErrors.supported(m, "dump", () -> m.walk(new BpfMap.EntryVisitor() {
             @Override
             public void entry(ByteBuffer keys, int keyOff, ByteBuffer values, int valueOff) {
                 if (json) {
@@ -112,7 +112,7 @@ public final class MapDumpCommand extends LeafCommand {
                     w.plainError(keys, keyOff, msg);
                 }
             }
-        });
+        }));
         progress.done();
         if (json) {
             w.append(']');
@@ -134,7 +134,7 @@ public final class MapDumpCommand extends LeafCommand {
             g.writeFieldName("elements");
         }
         g.writeStartArray();
-        m.walk(new BpfMap.EntryVisitor() {
+        MapErrors.supported(m, "dump", () -> m.walk(new BpfMap.EntryVisitor() {
             @Override
             public void entry(ByteBuffer keys, int keyOff, ByteBuffer values, int valueOff) {
                 try {
@@ -177,7 +177,7 @@ public final class MapDumpCommand extends LeafCommand {
                     throw new java.io.UncheckedIOException(ex);
                 }
             }
-        });
+        }));
         g.writeEndArray();
         if (header) g.writeEndObject();
     }

@@ -29,7 +29,8 @@ public final class MapGetnextCommand extends LeafCommand {
             byte[] key = null;
             if (args.accept("key")) key = ByteArgs.parse(args, "key", m.keySize());
             args.end();
-            Optional<byte[]> next = m.nextKey(key);
+            byte[] from = key;
+            Optional<byte[]> next = MapErrors.supported(m, "getnext", () -> m.nextKey(from));
             if (next.isEmpty()) {
                 throw CilException.failure("can't get next key: " + (key == null ? "the map is empty" : "no key after this one"));
             }

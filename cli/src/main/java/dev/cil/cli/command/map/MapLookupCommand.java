@@ -31,7 +31,7 @@ public final class MapLookupCommand extends LeafCommand {
             if (!args.accept("key")) throw CilException.usage("expected 'key' and the key's bytes");
             byte[] key = ByteArgs.parse(args, "key", m.keySize());
             args.end();
-            var value = m.lookup(key);
+            var value = MapErrors.supported(m, "lookup", () -> m.lookup(key));
             EntryWriter w = new EntryWriter(out(), m.keySize(), m.valueSize(), m.perCpu(), PossibleCpus.count(),
                     m.type() == MapType.ARRAY_OF_MAPS || m.type() == MapType.HASH_OF_MAPS);
             ByteBuffer kb = ByteBuffer.wrap(key).order(ByteOrder.LITTLE_ENDIAN);

@@ -40,7 +40,8 @@ public final class MapUpdateCommand extends LeafCommand {
             else if (args.accept("exist")) flags = BpfMap.UPDATE_EXIST;
             else if (args.accept("noexist")) flags = BpfMap.UPDATE_NOEXIST;
             args.end();
-            m.update(key, value, flags);
+            int f = flags;
+            MapErrors.supported(m, "update", () -> m.update(key, value, f));
             output().nothing();
             return ExitCodes.OK;
         }
