@@ -2,10 +2,10 @@ package dev.cil.cli.command;
 
 import dev.cil.cli.support.Cil;
 import dev.cil.cli.support.Fixtures;
-import dev.cil.cli.support.KernelTest;
+import dev.cil.testing.KernelTest;
 import dev.cil.cli.support.Peers;
-import dev.cil.cli.support.Proc;
-import dev.cil.cli.support.Scratch;
+import dev.cil.testing.Proc;
+import dev.cil.testing.Scratch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import dev.cil.bpf.MapType;
 import dev.cil.cli.support.Cil;
 import dev.cil.cli.support.Fixtures;
 import dev.cil.cli.support.Json;
-import dev.cil.cli.support.KernelTest;
+import dev.cil.testing.KernelTest;
 import dev.cil.cli.support.Peers;
-import dev.cil.cli.support.Scratch;
+import dev.cil.testing.Scratch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

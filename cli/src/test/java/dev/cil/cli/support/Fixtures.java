@@ -1,5 +1,8 @@
 package dev.cil.cli.support;
 
+import dev.cil.testing.Proc;
+import dev.cil.testing.Scratch;
+
 import dev.cil.internal.sys.BpfCalls;
 import dev.cil.internal.sys.Fd;
 import dev.cil.internal.sys.NativeBuffer;

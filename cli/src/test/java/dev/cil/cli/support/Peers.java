@@ -1,5 +1,8 @@
 package dev.cil.cli.support;
 
+import dev.cil.testing.Proc;
+import dev.cil.testing.Scratch;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.cil.cli.support;
+package dev.cil.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.cil.cli.support;
+package dev.cil.testing;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

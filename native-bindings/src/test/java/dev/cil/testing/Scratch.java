@@ -1,4 +1,4 @@
-package dev.cil.cli.support;
+package dev.cil.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
