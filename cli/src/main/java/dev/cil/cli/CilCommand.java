@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "  cil -j map show name cilium_lxc",
                 "  cil map dump pinned /sys/fs/bpf/tc/globals/cilium_metrics",
                 ExitCodes.HELP},
-        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class})
+        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, TrainCommand.class})
 public final class CilCommand implements Runnable {
     @Mixin
     GlobalOptions global;

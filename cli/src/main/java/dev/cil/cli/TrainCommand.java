@@ -1,0 +1,34 @@
+package dev.cil.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Hidden: runs common commands in-process with their output discarded, so {@code install.sh} can
+ * record the classes a one-shot command loads (AppCDS archive on JDK 17, AOT cache on JDK 25).
+ */
+@Command(name = "__train", hidden = true, description = "Exercise common commands (for start-up archives).")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static final List<String[]> RUNS = List.of(
+            new String[] {"--help"}, new String[] {"--version"}, new String[] {"prog", "--help"},
+            new String[] {"prog", "show"}, new String[] {"-j", "prog", "show"}, new String[] {"map", "list"},
+            new String[] {"-j", "map", "list"}, new String[] {"link", "show"}, new String[] {"-j", "link", "show"},
+            new String[] {"-p", "map", "show"}, new String[] {"prog", "show", "id", "4294967295"},
+            new String[] {"map", "dump", "id", "4294967295"}, new String[] {"nosuchcommand"});
+
+    @Override
+    public Integer call() {
+        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        for (String[] args : RUNS) CommandLineFactory.run(sink, sink, args);
+        return ExitCodes.OK;
+    }
+}
