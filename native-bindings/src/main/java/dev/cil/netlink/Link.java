@@ -42,7 +42,11 @@ public record Link(int ifindex, String name, int type, int flags, int mtu, Optio
     /** Administratively up (IFF_UP). */
     public boolean isUp() { return (flags & IFF_UP) != 0; }
 
-    /** The flags as iproute2 prints them ({@code NO-CARRIER} first when up without carrier, RUNNING hidden). */
+    /**
+     * The flags as iproute2 prints them ({@code NO-CARRIER} first when up without carrier, RUNNING
+     * hidden). iproute2 also appends {@code M-DOWN} when the {@link #link()} device is in the same
+     * namespace and down; that needs the other device, so callers add it themselves.
+     */
     public List<String> flagNames() {
         List<String> out = new ArrayList<>();
         int f = flags;

@@ -76,7 +76,8 @@ public final class KernelTestSupport {
     private static volatile boolean warmedUp;
 
     /**
-     * Counts of this process's socket fds and network-namespace fds ({@code socket}, {@code netns}).
+     * Counts of this process's socket, network-namespace and bpf-object fds ({@code socket}, {@code netns},
+     * {@code anon_inode:bpf-prog}, ...).
      * The first call loads the native backend first: jffi's start-up opens a unix socket of its own
      * once per process, which is not a leak.
      */
@@ -94,7 +95,8 @@ public final class KernelTestSupport {
                     String kind = colon > 0 ? target.substring(0, colon) : "file";
                     if (target.startsWith("/run/netns/") || target.matches("/proc/\\d+/(task/\\d+/)?ns/net")) kind = "netns";
                     if (kind.equals("net")) kind = "netns";
-                    if (kind.equals("socket") || kind.equals("netns")) m.merge(kind, 1, Integer::sum);
+                    if (target.startsWith("anon_inode:bpf")) kind = target;
+                    if (kind.equals("socket") || kind.equals("netns") || kind.startsWith("anon_inode:bpf")) m.merge(kind, 1, Integer::sum);
                 } catch (IOException ignored) {
                     // closed while listing (the listing's own fd)
                 }

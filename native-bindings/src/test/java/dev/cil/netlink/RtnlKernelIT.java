@@ -95,10 +95,22 @@ class RtnlKernelIT {
         }
     }
 
-    /** Our links in iproute2's terms: ifname -> (ifindex, mtu, address, flags, operstate). */
+    /**
+     * Our links in iproute2's terms: ifname, ifindex, mtu, address, flags, operstate. iproute2 adds
+     * {@code M-DOWN} when the IFLA_LINK device is in the same namespace and down; we derive it from
+     * our own data the same way.
+     */
     private static Set<String> ourLinks(Rtnl rt) {
-        return rt.links().stream().map(l -> l.name() + " " + l.ifindex() + " " + l.mtu() + " " + l.mac().orElse("-")
-                + " " + l.flagNames() + " " + l.operStateName()).collect(Collectors.toCollection(TreeSet::new));
+        List<Link> links = rt.links();
+        Map<Integer, Link> byIndex = links.stream().collect(Collectors.toMap(Link::ifindex, l -> l));
+        return links.stream().map(l -> {
+            List<String> flags = new ArrayList<>(l.flagNames());
+            if (l.link().isPresent() && l.linkNetnsId().isEmpty() && byIndex.containsKey(l.link().getAsInt())
+                    && !byIndex.get(l.link().getAsInt()).isUp()) {
+                flags.add("M-DOWN");
+            }
+            return l.name() + " " + l.ifindex() + " " + l.mtu() + " " + l.mac().orElse("-") + " " + flags + " " + l.operStateName();
+        }).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @SuppressWarnings("unchecked")
@@ -383,6 +395,23 @@ class RtnlKernelIT {
                 rb.deleteClsact(ib);
                 assertTrue(rb.qdiscs(ib).stream().noneMatch(q -> q.kind().equals("clsact")));
             }
+        }
+    }
+
+    @Test
+    void largeDumpsSpanSeveralDatagramsAndStayComplete() {
+        try (NetNs a = ns(nsA); Rtnl ra = Rtnl.open(a)) {
+            for (int i = 0; i < 60; i++) {
+                ra.createVeth("d" + i + "a", "d" + i + "b");
+                ra.addAddress(ra.ifindex("d" + i + "a"), "10.240." + i + ".1/24");
+            }
+            List<Link> links = ra.links();
+            assertEquals(121, links.size());
+            assertEquals(ipLinks(nsA), ourLinks(ra));
+            assertEquals(60, ra.addresses().size());
+            assertEquals(ipJson(nsA, "route", "show", "table", "all").stream().filter(m -> !"local".equals(m.get("type"))
+                    && !"broadcast".equals(m.get("type")) && !String.valueOf(m.get("dst")).contains(":")).count(),
+                    ra.routes(2, 0).stream().filter(r -> r.type() == Route.TYPE_UNICAST).count());
         }
     }
 
