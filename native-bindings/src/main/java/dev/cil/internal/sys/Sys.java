@@ -238,4 +238,40 @@ public final class Sys {
     public int getpid() { return (int) backend.syscall(nr.getpid, 0, 0, 0, 0, 0); }
 
     public int gettid() { return (int) backend.syscall(nr.gettid, 0, 0, 0, 0, 0); }
+
+    // ---- added for netlink (getsockname is not in SyscallTable: its numbers are kept here) ----
+
+    private long nrGetsockname() { return nr == SyscallTable.AARCH64 ? 204 : 51; }
+
+    /** getsockname(2): fills {@code sockaddr} (its size is the room offered); returns the address length. */
+    public int getsockname(int fd, NativeBuffer sockaddr) {
+        NativeBuffer lenBuf = NativeBuffer.allocate(4).putInt(0, sockaddr.size());
+        try {
+            backend.syscall(nrGetsockname(), fd, sockaddr.address(), lenBuf.address(), 0, 0);
+            return lenBuf.getInt(0);
+        } finally {
+            sockaddr.keepAlive();
+            lenBuf.keepAlive();
+        }
+    }
+
+    /**
+     * recvmsg(2) of one datagram into {@code buf[off, off + len)}, the sender's address written to
+     * {@code name} (its size is the room offered). Returns the byte count; with {@code MSG_TRUNC} in
+     * {@code flags}, the datagram's full length even when it was longer than {@code len}.
+     */
+    public int recvmsg(int fd, NativeBuffer buf, int off, int len, int flags, NativeBuffer name) {
+        // struct msghdr (56 bytes on LP64) followed by one struct iovec (16 bytes)
+        NativeBuffer msg = NativeBuffer.allocate(72);
+        msg.putLong(0, name.address()).putInt(8, name.size())
+                .putLong(16, msg.address() + 56).putLong(24, 1)
+                .putLong(56, buf.address() + off).putLong(64, len);
+        try {
+            return (int) backend.syscall(nr.recvmsg, fd, msg.address(), flags, 0, 0);
+        } finally {
+            msg.keepAlive();
+            buf.keepAlive();
+            name.keepAlive();
+        }
+    }
 }
