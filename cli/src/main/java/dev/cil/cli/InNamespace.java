@@ -1,51 +1,26 @@
 package dev.cil.cli;
 
-import dev.cil.internal.sys.ErrnoException;
-import dev.cil.internal.sys.Fd;
-import dev.cil.internal.sys.Sys;
-import dev.cil.error.Errno;
+import dev.cil.netns.NetNs;
+import dev.cil.netns.NetNsNotFoundException;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs work inside a named network namespace ({@code /run/netns/NAME}, as iproute2 names them) on a
- * dedicated platform thread that did setns: the caller's thread never changes namespace, and the
- * thread dies with the work.
+ * Runs a command inside a named network namespace ({@code --netns NAME}, iproute2's names) on the
+ * namespace's own platform thread: the caller's thread never changes namespace.
  */
 public final class InNamespace {
     private InNamespace() { }
 
     public static <T> T call(String netns, Callable<T> work) throws Exception {
-        String path = netns.contains("/") ? netns : "/run/netns/" + netns;
-        Fd nsFd;
+        NetNs ns;
         try {
-            nsFd = new Fd(Sys.get().open(path, Sys.O_RDONLY, 0), "netns " + netns);
-        } catch (ErrnoException e) {
-            if (e.errno() == 2) throw CilException.failure("network namespace \"" + netns + "\" not found");
-            throw CilException.failure("cannot open network namespace \"" + netns + "\": " + Errno.message(e.errno()));
+            ns = netns.contains("/") ? NetNs.openPath(netns) : NetNs.open(netns);
+        } catch (NetNsNotFoundException e) {
+            throw CilException.failure(e.getMessage());
         }
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (nsFd) {
-            Thread t = new Thread(() -> {
-                try {
-                    Sys.get().setns(nsFd.raw(), Sys.CLONE_NEWNET);
-                } catch (ErrnoException e) {
-                    failure.set(CilException.precondition("cannot enter network namespace \"" + netns + "\": "
-                            + Errno.message(e.errno()) + (e.errno() == 1 ? " (need root or CAP_SYS_ADMIN)" : "")));
-                    return;
-                }
-                try {
-                    result.set(work.call());
-                } catch (Exception e) {
-                    failure.set(e);
-                }
-            }, "netns-" + netns);
-            t.start();
-            t.join();
+        try (ns) {
+            return ns.run(work::call);
         }
-        if (failure.get() != null) throw failure.get();
-        return result.get();
     }
 }

@@ -239,15 +239,14 @@ public final class Sys {
 
     public int gettid() { return (int) backend.syscall(nr.gettid, 0, 0, 0, 0, 0); }
 
-    // ---- added for netlink (getsockname is not in SyscallTable: its numbers are kept here) ----
+    // ---- added for netlink ----
 
-    private long nrGetsockname() { return nr == SyscallTable.AARCH64 ? 204 : 51; }
 
     /** getsockname(2): fills {@code sockaddr} (its size is the room offered); returns the address length. */
     public int getsockname(int fd, NativeBuffer sockaddr) {
         NativeBuffer lenBuf = NativeBuffer.allocate(4).putInt(0, sockaddr.size());
         try {
-            backend.syscall(nrGetsockname(), fd, sockaddr.address(), lenBuf.address(), 0, 0);
+            backend.syscall(nr.getsockname, fd, sockaddr.address(), lenBuf.address(), 0, 0);
             return lenBuf.getInt(0);
         } finally {
             sockaddr.keepAlive();
