@@ -2,6 +2,7 @@ package dev.cil.cli;
 
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
+import dev.cil.cli.command.net.NetCommand;
 import dev.cil.cli.command.prog.ProgCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "  cil -j map show name cilium_lxc",
                 "  cil map dump pinned /sys/fs/bpf/tc/globals/cilium_metrics",
                 ExitCodes.HELP},
-        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, TrainCommand.class})
+        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, NetCommand.class, TrainCommand.class})
 public final class CilCommand implements Runnable {
     @Mixin
     GlobalOptions global;

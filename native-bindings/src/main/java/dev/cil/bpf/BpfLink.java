@@ -32,5 +32,8 @@ public class BpfLink implements AutoCloseable {
 
     public void pin(String path) { BpfCalls.objPin(fd.raw(), path, fd.what()); }
 
+    /** Detaches the program (LINK_DETACH); the link object remains until its last fd and pin are gone. */
+    public void detach() { BpfCalls.linkDetach(fd.raw(), fd.what()); }
+
     @Override public void close() { fd.close(); }
 }

@@ -38,6 +38,16 @@ public final class BpfCalls {
         }
     }
 
+    /**
+     * Size of {@code union bpf_attr} on Linux 6.18 (BPF_PROG_LOAD is the largest member). Every attr we pass
+     * has this size: the kernel reads min(size, its own) bytes, requires any tail beyond its own to be zero,
+     * and writes outputs at their offsets within the union whatever size we pass.
+     */
+    public static final int ATTR_SIZE = 168;
+
+    /** A zeroed attr spanning the whole union. */
+    public static NativeBuffer attr() { return NativeBuffer.allocate(ATTR_SIZE); }
+
     private static long call(BpfCmd cmd, NativeBuffer attr, String obj) {
         try {
             return Sys.get().bpf(cmd.number, attr);
@@ -61,7 +71,7 @@ public final class BpfCalls {
 
     /** MAP_CREATE; returns the new map's fd. */
     public static int mapCreate(MapCreate m) {
-        NativeBuffer a = NativeBuffer.allocate(72);
+        NativeBuffer a = attr();
         a.putInt(0, m.type()).putInt(4, m.keySize()).putInt(8, m.valueSize()).putInt(12, m.maxEntries())
                 .putInt(16, m.flags()).putInt(20, m.innerMapFd());
         putName(a, 28, m.name());
@@ -82,7 +92,7 @@ public final class BpfCalls {
     }
 
     private static NativeBuffer elemAttr(int fd, long key, long value, long flags) {
-        return NativeBuffer.allocate(32).putInt(0, fd).putLong(8, key).putLong(16, value).putLong(24, flags);
+        return attr().putInt(0, fd).putLong(8, key).putLong(16, value).putLong(24, flags);
     }
 
     /** MAP_LOOKUP_ELEM; false when the key is absent (ENOENT). */
@@ -139,7 +149,7 @@ public final class BpfCalls {
 
     /** MAP_FREEZE. */
     public static void mapFreeze(int fd, String obj) {
-        call(BpfCmd.MAP_FREEZE, NativeBuffer.allocate(4).putInt(0, fd), obj);
+        call(BpfCmd.MAP_FREEZE, attr().putInt(0, fd), obj);
     }
 
     /** The result of one batch call: how many entries came back and whether the walk ended. */
@@ -152,7 +162,7 @@ public final class BpfCalls {
      */
     public static BatchResult mapLookupBatch(BpfCmd cmd, int fd, NativeBuffer inBatch, NativeBuffer outBatch,
                                              NativeBuffer keys, NativeBuffer values, int count, String obj) {
-        NativeBuffer a = NativeBuffer.allocate(56);
+        NativeBuffer a = attr();
         a.putLong(0, inBatch == null ? 0 : inBatch.address()).putLong(8, outBatch.address())
                 .putLong(16, keys.address()).putLong(24, values.address()).putInt(32, count).putInt(36, fd);
         try {
@@ -171,7 +181,7 @@ public final class BpfCalls {
 
     /** MAP_UPDATE_BATCH; returns how many entries were written. */
     public static int mapUpdateBatch(int fd, NativeBuffer keys, NativeBuffer values, int count, long elemFlags, String obj) {
-        NativeBuffer a = NativeBuffer.allocate(56);
+        NativeBuffer a = attr();
         a.putLong(16, keys.address()).putLong(24, values.address()).putInt(32, count).putInt(36, fd).putLong(40, elemFlags);
         try {
             Sys.get().bpf(BpfCmd.MAP_UPDATE_BATCH.number, a);
@@ -186,7 +196,7 @@ public final class BpfCalls {
 
     /** MAP_DELETE_BATCH; returns how many keys were deleted. */
     public static int mapDeleteBatch(int fd, NativeBuffer keys, int count, String obj) {
-        NativeBuffer a = NativeBuffer.allocate(56);
+        NativeBuffer a = attr();
         a.putLong(16, keys.address()).putInt(32, count).putInt(36, fd);
         try {
             Sys.get().bpf(BpfCmd.MAP_DELETE_BATCH.number, a);
@@ -203,7 +213,7 @@ public final class BpfCalls {
     /** OBJ_PIN. */
     public static void objPin(int fd, String path, String obj) {
         NativeBuffer p = NativeBuffer.cString(path);
-        NativeBuffer a = NativeBuffer.allocate(16).putLong(0, p.address()).putInt(8, fd);
+        NativeBuffer a = attr().putLong(0, p.address()).putInt(8, fd);
         try {
             call(BpfCmd.OBJ_PIN, a, obj + " at " + path);
         } finally {
@@ -214,7 +224,7 @@ public final class BpfCalls {
     /** OBJ_GET; returns a new fd for the pinned object. */
     public static int objGet(String path, int fileFlags) {
         NativeBuffer p = NativeBuffer.cString(path);
-        NativeBuffer a = NativeBuffer.allocate(16).putLong(0, p.address()).putInt(12, fileFlags);
+        NativeBuffer a = attr().putLong(0, p.address()).putInt(12, fileFlags);
         try {
             return (int) Sys.get().bpf(BpfCmd.OBJ_GET.number, a);
         } catch (ErrnoException e) {
@@ -226,7 +236,7 @@ public final class BpfCalls {
 
     /** *_GET_NEXT_ID; returns the next id after {@code start}, or 0 at the end. */
     public static int getNextId(BpfCmd cmd, int start) {
-        NativeBuffer a = NativeBuffer.allocate(12).putInt(0, start);
+        NativeBuffer a = attr().putInt(0, start);
         try {
             Sys.get().bpf(cmd.number, a);
             return a.getInt(4);
@@ -238,7 +248,7 @@ public final class BpfCalls {
 
     /** *_GET_FD_BY_ID; returns a new fd. */
     public static int getFdById(BpfCmd cmd, int id, int openFlags, String kind) {
-        NativeBuffer a = NativeBuffer.allocate(12).putInt(0, id).putInt(8, openFlags);
+        NativeBuffer a = attr().putInt(0, id).putInt(8, openFlags);
         try {
             return (int) Sys.get().bpf(cmd.number, a);
         } catch (ErrnoException e) {
@@ -248,7 +258,7 @@ public final class BpfCalls {
 
     /** OBJ_GET_INFO_BY_FD into {@code info}; returns the length the kernel filled. */
     public static int objGetInfo(int fd, NativeBuffer info, String obj) {
-        NativeBuffer a = NativeBuffer.allocate(16).putInt(0, fd).putInt(4, info.size()).putLong(8, info.address());
+        NativeBuffer a = attr().putInt(0, fd).putInt(4, info.size()).putLong(8, info.address());
         try {
             call(BpfCmd.OBJ_GET_INFO_BY_FD, a, obj);
             return a.getInt(4);
@@ -265,7 +275,7 @@ public final class BpfCalls {
         NativeBuffer ids = NativeBuffer.allocate(4 * max);
         NativeBuffer pflags = NativeBuffer.allocate(4 * max);
         NativeBuffer links = NativeBuffer.allocate(4 * max);
-        NativeBuffer a = NativeBuffer.allocate(56);
+        NativeBuffer a = attr();
         a.putInt(0, target).putInt(4, attachType).putInt(8, queryFlags).putLong(16, ids.address()).putInt(24, max)
                 .putLong(32, pflags.address()).putLong(40, links.address());
         try {
@@ -277,7 +287,7 @@ public final class BpfCalls {
                 pf[i] = pflags.getInt(4 * i);
                 l[i] = links.getInt(4 * i);
             }
-            return new QueryResult(a.getInt(12), p, pf, l, a.getLong(48));
+            return new QueryResult(a.getInt(12), p, pf, l, a.getLong(56));
         } finally {
             ids.keepAlive();
             pflags.keepAlive();
@@ -332,7 +342,7 @@ public final class BpfCalls {
     }
 
     private static NativeBuffer progLoadAttr(ProgLoad p, NativeBuffer license, NativeBuffer log, int level) {
-        NativeBuffer a = NativeBuffer.allocate(144);
+        NativeBuffer a = attr();
         a.putInt(0, p.type()).putInt(4, p.insnCount()).putLong(8, p.insns().address()).putLong(16, license.address());
         if (log != null) a.putInt(24, level).putInt(28, log.size()).putLong(32, log.address());
         a.putInt(44, p.progFlags());
@@ -348,10 +358,10 @@ public final class BpfCalls {
     /** BTF_LOAD; returns the BTF fd. On rejection the kernel's BTF log is in the exception's hint. */
     public static int btfLoad(NativeBuffer btf, String obj) {
         try {
-            return (int) Sys.get().bpf(BpfCmd.BTF_LOAD.number, NativeBuffer.allocate(32).putLong(0, btf.address()).putInt(16, btf.size()));
+            return (int) Sys.get().bpf(BpfCmd.BTF_LOAD.number, attr().putLong(0, btf.address()).putInt(16, btf.size()));
         } catch (ErrnoException first) {
             NativeBuffer log = NativeBuffer.allocate(1 << 16);
-            NativeBuffer a = NativeBuffer.allocate(32).putLong(0, btf.address()).putLong(8, log.address()).putInt(16, btf.size())
+            NativeBuffer a = attr().putLong(0, btf.address()).putLong(8, log.address()).putInt(16, btf.size())
                     .putInt(20, log.size()).putInt(24, 1);
             try {
                 return (int) Sys.get().bpf(BpfCmd.BTF_LOAD.number, a);
@@ -369,18 +379,35 @@ public final class BpfCalls {
 
     /** LINK_CREATE; {@code target} is an ifindex (tcx, xdp, netkit) or an fd (cgroup, netns). Returns the link fd. */
     public static int linkCreate(int progFd, int target, int attachType, int flags, int relativeFdOrId, long expectedRevision, String obj) {
-        NativeBuffer a = NativeBuffer.allocate(32).putInt(0, progFd).putInt(4, target).putInt(8, attachType).putInt(12, flags)
+        NativeBuffer a = attr().putInt(0, progFd).putInt(4, target).putInt(8, attachType).putInt(12, flags)
                 .putInt(16, relativeFdOrId).putLong(24, expectedRevision);
         return (int) call(BpfCmd.LINK_CREATE, a, obj);
     }
 
+    /** Flags of PROG_ATTACH / LINK_CREATE for multi-program attach points (tcx, netkit). */
+    public static final int BPF_F_REPLACE = 1 << 2, BPF_F_BEFORE = 1 << 3, BPF_F_AFTER = 1 << 4, BPF_F_ID = 1 << 5,
+            BPF_F_LINK = 1 << 13;
+
+    /** PROG_ATTACH (no link: the attachment lives until detached). */
+    public static void progAttach(int target, int progFd, int attachType, int flags, int relativeFdOrId, long expectedRevision, String obj) {
+        NativeBuffer a = attr().putInt(0, target).putInt(4, progFd).putInt(8, attachType).putInt(12, flags)
+                .putInt(20, relativeFdOrId).putLong(24, expectedRevision);
+        call(BpfCmd.PROG_ATTACH, a, obj);
+    }
+
+    /** PROG_DETACH; {@code progFd} 0 detaches the attach point's program where the kernel allows it. */
+    public static void progDetach(int target, int progFd, int attachType, int flags, String obj) {
+        NativeBuffer a = attr().putInt(0, target).putInt(4, progFd).putInt(8, attachType).putInt(12, flags);
+        call(BpfCmd.PROG_DETACH, a, obj);
+    }
+
     /** LINK_DETACH: the link stays as an object but no longer attaches its program. */
     public static void linkDetach(int linkFd, String obj) {
-        call(BpfCmd.LINK_DETACH, NativeBuffer.allocate(4).putInt(0, linkFd), obj);
+        call(BpfCmd.LINK_DETACH, attr().putInt(0, linkFd), obj);
     }
 
     /** ENABLE_STATS (BPF_STATS_RUN_TIME = 0): statistics stay on while the returned fd is open. */
     public static int enableStats(int type) {
-        return (int) call(BpfCmd.ENABLE_STATS, NativeBuffer.allocate(4).putInt(0, type), null);
+        return (int) call(BpfCmd.ENABLE_STATS, attr().putInt(0, type), null);
     }
 }

@@ -60,7 +60,11 @@ public final class Sys {
 
     // ---- bpf(2) ----
 
-    /** {@code bpf(cmd, attr, size)}. */
+    /**
+     * {@code bpf(cmd, attr, size)} with {@code size} = the whole buffer. Build attrs with
+     * {@link BpfCalls#attr()}: the kernel writes some outputs (e.g. {@code query.revision}) at their offset in
+     * {@code union bpf_attr} whatever size we pass, so the buffer must span the whole union.
+     */
     public long bpf(int cmd, NativeBuffer attr) {
         try {
             return backend.syscall(nr.bpf, cmd, attr.address(), attr.size(), 0, 0);

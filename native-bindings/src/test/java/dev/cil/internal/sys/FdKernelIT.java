@@ -52,7 +52,7 @@ class FdKernelIT {
     void errnoComesBackWithTheCall() {
         ErrnoException e = assertThrows(ErrnoException.class, () -> Sys.get().close(987654));
         assertEquals(9, e.errno(), "EBADF");
-        NativeBuffer attr = NativeBuffer.allocate(32).putInt(0, 987654);
+        NativeBuffer attr = BpfCalls.attr().putInt(0, 987654);
         ErrnoException e2 = assertThrows(ErrnoException.class, () -> BpfCalls.raw(BpfCmd.MAP_LOOKUP_ELEM, attr));
         assertEquals(9, e2.errno());
     }

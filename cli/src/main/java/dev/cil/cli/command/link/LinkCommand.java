@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code cil link}: BPF links. */
-@Command(name = "link", description = "Inspect BPF links (as bpftool link).", subcommands = {LinkShowCommand.class})
+@Command(name = "link", description = "Inspect BPF links (as bpftool link).", subcommands = {LinkShowCommand.class, LinkPinCommand.class, LinkDetachCommand.class})
 public final class LinkCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -63,7 +63,7 @@ public record LinkView(LinkInfo info, String devname, Integer progType, List<Str
                     b.append("attach_type ").append(attachText(info.attachType())).append("  ");
                     break;
                 case NETFILTER:
-                    netfilterText(b);
+                    b.append(netfilterPlain(info));
                     break;
                 case TCX: case NETKIT:
                     b.append("\n\tifindex ").append(ifindexText()).append("  ");
@@ -85,7 +85,9 @@ public record LinkView(LinkInfo info, String devname, Integer progType, List<Str
         out.print(b);
     }
 
-    private void netfilterText(StringBuilder b) {
+    /** bpftool's netfilter_dump_plain: {@code \n\tip input prio 1[ flags 0x1]}. */
+    public static String netfilterPlain(LinkInfo info) {
+        StringBuilder b = new StringBuilder();
         int pf = info.netfilterPf(), hook = info.netfilterHooknum();
         String pfName = pf >= 0 && pf < PF.length ? PF[pf] : null;
         String hookName = null;
@@ -97,6 +99,7 @@ public record LinkView(LinkInfo info, String devname, Integer progType, List<Str
         else b.append(", hook ").append(Text.unsigned(hook)).append(',');
         b.append(" prio ").append(info.netfilterPriority());
         if (info.netfilterFlags() != 0) b.append(" flags 0x").append(Integer.toHexString(info.netfilterFlags()));
+        return b.toString();
     }
 
     private static void attachJson(JsonGenerator g, int t) throws IOException {
