@@ -310,6 +310,11 @@ inA curl -sS -m 5 "http://$IP_B:81/" >/dev/null 2>&1 || rc=$?
 [[ $rc -eq 7 ]] || fail "closed port should be refused (curl exit 7), got $rc"
 ok "pod A -> pod B:81 (closed) is refused with RST (curl exit 7)"
 
+# UDP to a closed port: pod B answers with ICMP port unreachable, which
+# conntrack relates to the UDP flow (CT_RELATED).
+inA bash -c "echo probe >/dev/udp/$IP_B/9" || fail "sending UDP from pod A"
+sleep 0.3
+
 # ------------------------------------------------------------------ drops --
 before=$(metric_count 151 2 2)
 inA ping -c 2 -i 0.2 -W 1 "$IP_UNUSED" >/dev/null 2>&1 && fail "unused pod IP answered"
@@ -322,6 +327,25 @@ inA ping -c 1 -t 1 -W 1 "$IP_B" >/dev/null 2>&1 && fail "ttl=1 ping went through
 after=$(metric_count 196 2 2)
 [[ $((after - before)) -eq 1 ]] || fail "expected 1 drop with reason 196, got $((after - before))"
 ok "a TTL=1 packet to another pod is dropped with reason 196 (TTL exceeded)"
+
+IP_SPOOF=10.200.0.50
+ip -n "$NS_A" addr add "$IP_SPOOF/32" dev eth0
+before=$(metric_count 132 2 2)
+inA ping -c 1 -W 1 -I "$IP_SPOOF" "$IP_B" >/dev/null 2>&1 && fail "spoofed source went through"
+after=$(metric_count 132 2 2)
+ip -n "$NS_A" addr del "$IP_SPOOF/32" dev eth0
+[[ $((after - before)) -eq 1 ]] || fail "expected 1 drop with reason 132, got $((after - before))"
+ok "a packet whose source is not the pod's address is dropped with reason 132"
+
+# Hand-made frames from pod A: kind:expected drop reason
+for case in ipv6:139 bad-ihl:134 short-tcp:135 frag-udp:157; do
+	kind=${case%:*} reason=${case#*:}
+	before=$(metric_count "$reason" 2 2)
+	inA python3 "$HERE/inject_frames.py" eth0 "$MAC_A" "$MAC_LXC_A" "$IP_A" "$IP_B" "$kind"
+	after=$(metric_count "$reason" 2 2)
+	[[ $((after - before)) -eq 1 ]] || fail "$kind: expected 1 drop with reason $reason, got $((after - before))"
+done
+ok "IPv6 (139), bad IHL (134), truncated TCP (135) and a fragment (157) are dropped"
 
 # ---------------------------------------------------------- host, uplink --
 # ARP requests sent out of cilium_net arrive at cilium_host's ingress
@@ -369,7 +393,10 @@ tx=${TCP80%/*}; rx=${TCP80#*/}
 TCP81=$(ct "[.[] | .formatted | select(.key.nexthdr == 6 and .key.dport == 20736) | (.value.rx_flags_seen|tostring) + \"/\" + (.value.flags|tostring)] | first // \"\"")
 [[ -n "$TCP81" ]] || fail "no CT entry for the refused connection to port 81"
 (( (${TCP81%/*} & 0x04) && (${TCP81#*/} & 3) == 3 )) || fail "port 81 entry should have seen RST and be closing: $TCP81"
-ok "cilium_ct4_global has $n_ct entries; replies, TCP flags and RST are tracked"
+# UDP to port 9 (0x0900 -> 2304): the ICMP error counted as a reply
+UDP9=$(ct "[.[] | .formatted | select(.key.nexthdr == 17 and .key.dport == 2304 and .key.saddr == $(be_ip $IP_A)) | .value.packets_rx] | first // -1")
+[[ $UDP9 -ge 1 ]] || fail "UDP entry to port 9 should have counted the ICMP error as reply: $UDP9"
+ok "cilium_ct4_global has $n_ct entries; replies, TCP flags and RST, related ICMP are tracked"
 
 # ----------------------------------------------------------------- events --
 events >"$WORK/ev1.json"
@@ -388,7 +415,13 @@ n=$(ev "[.[] | select(.type == 1 and .subtype == 151 and .src_label == $ID_A and
 [[ $n -eq 2 ]] || fail "expected 2 drop events with reason 151, got $n"
 n=$(ev "[.[] | select(.type == 1 and .subtype == 196 and .dst_label == $ID_B)] | length")
 [[ $n -eq 1 ]] || fail "expected 1 drop event with reason 196, got $n"
-ok "ring buffer: TRACE_TO_LXC (new, reply), TRACE_TO_STACK, drops 151/196; no TRACE_FROM_LXC at 'medium'"
+n=$(ev "[.[] | select(.type == 4 and .subtype == 0 and .reason == 3 and .src_label == $ID_B and .dst_label == $ID_A and .icmp_type == 3)] | length")
+[[ $n -ge 1 ]] || fail "no TRACE_TO_LXC (related) event for the ICMP port unreachable B -> A"
+for reason in 132 134 135 139 157; do
+	n=$(ev "[.[] | select(.type == 1 and .subtype == $reason and .file == 2)] | length")
+	[[ $n -eq 1 ]] || fail "expected 1 drop event with reason $reason, got $n"
+done
+ok "ring buffer: TRACE_TO_LXC (new, reply, related), TRACE_TO_STACK, drops 132/134/135/139/151/157/196; no TRACE_FROM_LXC at 'medium'"
 
 set_node_cfg 0   # monitor aggregation none: every observation point
 inA ping -c 1 -W 2 "$IP_B" >/dev/null || fail "ping after config change"
