@@ -29,25 +29,25 @@
 #error "define CIL_FILE_ID before including cil_lib.h"
 #endif
 
-#define NSEC_PER_SEC		1000000000ULL
+#define NSEC_PER_SEC 1000000000ULL
 
-#define IP_MF			0x2000
-#define IP_OFFSET		0x1fff
+#define IP_MF     0x2000
+#define IP_OFFSET 0x1fff
 
-#define ICMP_ECHOREPLY		0
-#define ICMP_DEST_UNREACH	3
-#define ICMP_ECHO		8
-#define ICMP_TIME_EXCEEDED	11
-#define ICMP_PARAMETERPROB	12
+#define ICMP_ECHOREPLY     0
+#define ICMP_DEST_UNREACH  3
+#define ICMP_ECHO          8
+#define ICMP_TIME_EXCEEDED 11
+#define ICMP_PARAMETERPROB 12
 
-#define TCP_FLAG_FIN		0x01
-#define TCP_FLAG_SYN		0x02
-#define TCP_FLAG_RST		0x04
-#define TCP_FLAG_ACK		0x10
+#define TCP_FLAG_FIN 0x01
+#define TCP_FLAG_SYN 0x02
+#define TCP_FLAG_RST 0x04
+#define TCP_FLAG_ACK 0x10
 
 /* Offsets of IPv4 header fields in an Ethernet frame. */
-#define IPV4_TTL_OFF		(ETH_HLEN + 8)
-#define IPV4_CSUM_OFF		(ETH_HLEN + 10)
+#define IPV4_TTL_OFF  (ETH_HLEN + 8)
+#define IPV4_CSUM_OFF (ETH_HLEN + 10)
 
 /* Monotonic seconds, the time base of cilium_ct4_global. */
 static __always_inline __u32 mono_now(void)
@@ -75,7 +75,7 @@ static __always_inline struct endpoint_info *lookup_ep4(__be32 ip)
 static __always_inline __u32 ipcache_identity4(__be32 ip, __u32 fallback)
 {
 	struct remote_endpoint_info *info;
-	struct ipcache_key key = {};
+	struct ipcache_key           key = {};
 
 	key.prefixlen = IPCACHE_PREFIX_LEN(32);
 	key.family = ENDPOINT_KEY_IPV4;
@@ -98,11 +98,10 @@ static __always_inline __u16 eth_proto(struct __sk_buff *ctx)
 /* Metrics                                                                   */
 /* ------------------------------------------------------------------------ */
 
-static __noinline void update_metrics(__u32 bytes, __u32 dir, __u32 reason,
-				      __u32 line)
+static __noinline void update_metrics(__u32 bytes, __u32 dir, __u32 reason, __u32 line)
 {
 	struct metrics_value *val, init = {};
-	struct metrics_key key = {};
+	struct metrics_key    key = {};
 
 	key.reason = reason;
 	key.dir = dir;
@@ -120,8 +119,7 @@ static __noinline void update_metrics(__u32 bytes, __u32 dir, __u32 reason,
 	bpf_map_update_elem(&cilium_metrics, &key, &init, BPF_ANY);
 }
 
-#define UPDATE_METRICS(ctx, dir, reason) \
-	update_metrics((ctx)->len, (dir), (reason), __LINE__)
+#define UPDATE_METRICS(ctx, dir, reason) update_metrics((ctx)->len, (dir), (reason), __LINE__)
 
 /* ------------------------------------------------------------------------ */
 /* Events                                                                    */
@@ -129,7 +127,7 @@ static __noinline void update_metrics(__u32 bytes, __u32 dir, __u32 reason,
 
 static __always_inline void count_lost_event(void)
 {
-	__u32 zero = 0;
+	__u32  zero = 0;
 	__u64 *lost = bpf_map_lookup_elem(&cilium_evt_lost, &zero);
 
 	if (lost)
@@ -152,23 +150,23 @@ static __always_inline void fill_meta(struct cil_event_meta *meta, __u32 msg_len
 }
 
 struct trace_args {
-	__u32	src_label;
-	__u32	dst_label;
-	__u32	ifindex;
-	__u16	dst_id;
-	__u16	source;		/* event source endpoint ID */
-	__u16	line;		/* for the metrics entry */
-	__u8	obs_point;	/* TRACE_* */
-	__u8	reason;		/* TRACE_REASON_* */
-	__u8	monitor;	/* 1 = CT says this packet is worth reporting */
-	__u8	pad[3];
+	__u32 src_label;
+	__u32 dst_label;
+	__u32 ifindex;
+	__u16 dst_id;
+	__u16 source;    /* event source endpoint ID */
+	__u16 line;      /* for the metrics entry */
+	__u8  obs_point; /* TRACE_* */
+	__u8  reason;    /* TRACE_REASON_* */
+	__u8  monitor;   /* 1 = CT says this packet is worth reporting */
+	__u8  pad[3];
 };
 
 /* Cilium's emit_trace_notify(): should this observation be sent? */
 static __always_inline int trace_wanted(__u8 obs_point, __u8 monitor)
 {
 	struct node_config *cfg = node_cfg();
-	__u8 level = cfg ? cfg->monitor_aggregation : MONITOR_AGG_NONE;
+	__u8                level = cfg ? cfg->monitor_aggregation : MONITOR_AGG_NONE;
 
 	if (level >= MONITOR_AGG_LOWEST) {
 		switch (obs_point) {
@@ -192,11 +190,10 @@ static __always_inline int trace_wanted(__u8 obs_point, __u8 monitor)
  * Count the packet in cilium_metrics as Cilium's update_trace_metrics() does
  * and, unless monitor aggregation hides it, write a trace notification.
  */
-static __noinline void send_trace_notify(struct __sk_buff *ctx,
-					 const struct trace_args *a)
+static __noinline void send_trace_notify(struct __sk_buff *ctx, const struct trace_args *a)
 {
 	struct trace_record *rec;
-	__u32 cap;
+	__u32                cap;
 
 	switch (a->obs_point) {
 	case TRACE_TO_LXC:
@@ -254,42 +251,41 @@ static __noinline void send_trace_notify(struct __sk_buff *ctx,
 }
 
 #define SEND_TRACE(ctx, obs_, src_, dst_, dst_id_, source_, ifindex_, reason_, monitor_) \
-	({								\
-		struct trace_args __ta = {				\
-			.src_label = (src_),				\
-			.dst_label = (dst_),				\
-			.ifindex = (ifindex_),				\
-			.dst_id = (dst_id_),				\
-			.source = (source_),				\
-			.line = __LINE__,				\
-			.obs_point = (obs_),				\
-			.reason = (reason_),				\
-			.monitor = (monitor_),				\
-		};							\
-		send_trace_notify((ctx), &__ta);			\
+	({                                                                               \
+		struct trace_args __ta = {                                               \
+			.src_label = (src_),                                             \
+			.dst_label = (dst_),                                             \
+			.ifindex = (ifindex_),                                           \
+			.dst_id = (dst_id_),                                             \
+			.source = (source_),                                             \
+			.line = __LINE__,                                                \
+			.obs_point = (obs_),                                             \
+			.reason = (reason_),                                             \
+			.monitor = (monitor_),                                           \
+		};                                                                       \
+		send_trace_notify((ctx), &__ta);                                         \
 	})
 
 struct drop_args {
-	__u32	src_label;
-	__u32	dst_label;
-	__u32	dst_id;
-	__u32	ifindex;
-	__u16	source;
-	__u16	line;
-	__u8	reason;		/* DROP_* */
-	__u8	dir;		/* METRIC_* */
-	__u8	pad[2];
+	__u32 src_label;
+	__u32 dst_label;
+	__u32 dst_id;
+	__u32 ifindex;
+	__u16 source;
+	__u16 line;
+	__u8  reason; /* DROP_* */
+	__u8  dir;    /* METRIC_* */
+	__u8  pad[2];
 };
 
 /*
  * Count a drop in cilium_metrics, write a drop notification (drops are never
  * aggregated away) and return TC_ACT_SHOT.
  */
-static __noinline int send_drop_notify(struct __sk_buff *ctx,
-				       const struct drop_args *a)
+static __noinline int send_drop_notify(struct __sk_buff *ctx, const struct drop_args *a)
 {
 	struct drop_record *rec;
-	__u32 cap;
+	__u32               cap;
 
 	update_metrics(ctx->len, a->dir, a->reason, a->line);
 
@@ -322,19 +318,19 @@ static __noinline int send_drop_notify(struct __sk_buff *ctx,
 	return TC_ACT_SHOT;
 }
 
-#define SEND_DROP(ctx, reason_, dir_, src_, dst_, dst_id_, source_)	\
-	({								\
-		struct drop_args __da = {				\
-			.src_label = (src_),				\
-			.dst_label = (dst_),				\
-			.dst_id = (dst_id_),				\
-			.ifindex = (ctx)->ifindex,			\
-			.source = (source_),				\
-			.line = __LINE__,				\
-			.reason = (reason_),				\
-			.dir = (dir_),					\
-		};							\
-		send_drop_notify((ctx), &__da);				\
+#define SEND_DROP(ctx, reason_, dir_, src_, dst_, dst_id_, source_) \
+	({                                                          \
+		struct drop_args __da = {                           \
+			.src_label = (src_),                        \
+			.dst_label = (dst_),                        \
+			.dst_id = (dst_id_),                        \
+			.ifindex = (ctx)->ifindex,                  \
+			.source = (source_),                        \
+			.line = __LINE__,                           \
+			.reason = (reason_),                        \
+			.dir = (dir_),                              \
+		};                                                  \
+		send_drop_notify((ctx), &__da);                     \
 	})
 
 /* ------------------------------------------------------------------------ */
@@ -342,19 +338,19 @@ static __noinline int send_drop_notify(struct __sk_buff *ctx,
 /* ------------------------------------------------------------------------ */
 
 struct ipv4_info {
-	__be32	saddr;
-	__be32	daddr;
-	__u32	l4_off;		/* offset of the L4 header in the frame */
-	__u16	frag_off;	/* host order: flags + fragment offset */
-	__u8	protocol;
-	__u8	ttl;
+	__be32 saddr;
+	__be32 daddr;
+	__u32  l4_off;   /* offset of the L4 header in the frame */
+	__u16  frag_off; /* host order: flags + fragment offset */
+	__u8   protocol;
+	__u8   ttl;
 };
 
 /* Read and validate the IPv4 header; 0 or a DROP_* reason. */
 static __always_inline int ipv4_load(struct __sk_buff *ctx, struct ipv4_info *ip)
 {
 	struct iphdr iph;
-	__u32 hlen, tot_len;
+	__u32        hlen, tot_len;
 
 	if (bpf_skb_load_bytes(ctx, ETH_HLEN, &iph, sizeof(iph)) < 0)
 		return DROP_INVALID;
@@ -379,18 +375,17 @@ static __always_inline int ipv4_load(struct __sk_buff *ctx, struct ipv4_info *ip
 /* ------------------------------------------------------------------------ */
 
 struct ct_result {
-	__u8	reason;		/* CT_NEW / _ESTABLISHED / _REPLY / _RELATED */
-	__u8	monitor;	/* report this packet at MONITOR_AGG_MEDIUM */
-	__u8	pad[2];
+	__u8 reason;  /* CT_NEW / _ESTABLISHED / _REPLY / _RELATED */
+	__u8 monitor; /* report this packet at MONITOR_AGG_MEDIUM */
+	__u8 pad[2];
 };
 
 static __always_inline int ct_expired(const struct ct_entry *e, __u32 now)
 {
-	return (__s32)(e->lifetime - now) < 0;
+	return (__s32) (e->lifetime - now) < 0;
 }
 
-static __always_inline void ct_reverse(struct ipv4_ct_tuple *dst,
-				       const struct ipv4_ct_tuple *src)
+static __always_inline void ct_reverse(struct ipv4_ct_tuple *dst, const struct ipv4_ct_tuple *src)
 {
 	dst->daddr = src->saddr;
 	dst->saddr = src->daddr;
@@ -402,8 +397,7 @@ static __always_inline void ct_reverse(struct ipv4_ct_tuple *dst,
 
 static __always_inline __u32 ct_tcp_lifetime(__u16 flags, __u32 now)
 {
-	if ((flags & (CT_F_RX_CLOSING | CT_F_TX_CLOSING)) ==
-	    (CT_F_RX_CLOSING | CT_F_TX_CLOSING))
+	if ((flags & (CT_F_RX_CLOSING | CT_F_TX_CLOSING)) == (CT_F_RX_CLOSING | CT_F_TX_CLOSING))
 		return now + CT_CLOSE_TIMEOUT;
 	if (!(flags & CT_F_SEEN_NON_SYN))
 		return now + CT_SYN_TIMEOUT;
@@ -422,11 +416,10 @@ static __always_inline __u16 ct_tcp_flags_update(__u16 flags, __u8 tcp_flags, in
 }
 
 /* Account a packet of an existing connection; sets res->monitor. */
-static __always_inline void ct_account(struct ct_entry *e, int tx, __u32 len,
-				       int is_tcp, __u8 tcp_flags, __u32 now,
-				       struct ct_result *res)
+static __always_inline void ct_account(struct ct_entry *e, int tx, __u32 len, int is_tcp,
+				       __u8 tcp_flags, __u32 now, struct ct_result *res)
 {
-	__u8 seen, fresh;
+	__u8  seen, fresh;
 	__u32 last;
 
 	if (tx) {
@@ -470,18 +463,18 @@ static __always_inline void ct_account(struct ct_entry *e, int tx, __u32 len,
 }
 
 /* ICMP errors: find the connection of the quoted packet (CT_RELATED). */
-static __always_inline int ct_related4(struct __sk_buff *ctx, __u32 icmp_off,
-				       __u32 len, __u32 now, struct ct_result *res)
+static __always_inline int ct_related4(struct __sk_buff *ctx, __u32 icmp_off, __u32 len, __u32 now,
+				       struct ct_result *res)
 {
 	struct ipv4_ct_tuple tuple = {}, rtuple;
-	struct ct_entry *e;
-	struct iphdr inner;
+	struct ct_entry     *e;
+	struct iphdr         inner;
 	struct {
-		__u8	type;
-		__u8	code;
-		__be16	csum;
-		__be16	id;
-		__be16	seq;
+		__u8   type;
+		__u8   code;
+		__be16 csum;
+		__be16 id;
+		__be16 seq;
 	} l4 = {};
 	__u32 off = icmp_off + 8;
 
@@ -505,8 +498,8 @@ static __always_inline int ct_related4(struct __sk_buff *ctx, __u32 icmp_off,
 		/* An ICMP error quotes at least 8 bytes of L4: the ports. */
 		if (bpf_skb_load_bytes(ctx, off, &l4, 4) < 0)
 			return DROP_CT_INVALID_HDR;
-		tuple.sport = ((__be16 *)&l4)[0];
-		tuple.dport = ((__be16 *)&l4)[1];
+		tuple.sport = ((__be16 *) &l4)[0];
+		tuple.dport = ((__be16 *) &l4)[1];
 		break;
 	case IPPROTO_ICMP:
 		if (bpf_skb_load_bytes(ctx, off, &l4, sizeof(l4)) < 0)
@@ -525,7 +518,7 @@ static __always_inline int ct_related4(struct __sk_buff *ctx, __u32 icmp_off,
 		ct_reverse(&rtuple, &tuple);
 		e = bpf_map_lookup_elem(&cilium_ct4_global, &rtuple);
 		if (!e || ct_expired(e, now))
-			return 0;	/* unrelated: CT_NEW, no entry */
+			return 0; /* unrelated: CT_NEW, no entry */
 	}
 	/* The error travels towards the sender of the quoted packet. */
 	__sync_fetch_and_add(&e->packets_rx, 1);
@@ -538,16 +531,15 @@ static __always_inline int ct_related4(struct __sk_buff *ctx, __u32 icmp_off,
  * Look the packet up in cilium_ct4_global, creating an entry for a new
  * connection. Fills @res; returns 0 or a DROP_* reason.
  */
-static __noinline int ct_process4(struct __sk_buff *ctx,
-				  const struct ipv4_info *ip, __u32 src_sec_id,
-				  struct ct_result *res)
+static __noinline int ct_process4(struct __sk_buff *ctx, const struct ipv4_info *ip,
+				  __u32 src_sec_id, struct ct_result *res)
 {
 	struct ipv4_ct_tuple tuple = {}, rtuple;
-	struct ct_entry *e, entry = {};
-	__u32 len = ctx->len;
-	__u32 now = mono_now();
-	__u8 tcp_flags = 0;
-	int is_tcp = 0;
+	struct ct_entry     *e, entry = {};
+	__u32                len = ctx->len;
+	__u32                now = mono_now();
+	__u8                 tcp_flags = 0;
+	int                  is_tcp = 0;
 
 	tuple.daddr = ip->daddr;
 	tuple.saddr = ip->saddr;
@@ -557,12 +549,12 @@ static __noinline int ct_process4(struct __sk_buff *ctx,
 	switch (ip->protocol) {
 	case IPPROTO_TCP: {
 		struct {
-			__be16	sport;
-			__be16	dport;
-			__be32	seq;
-			__be32	ack;
-			__u8	doff;
-			__u8	flags;
+			__be16 sport;
+			__be16 dport;
+			__be32 seq;
+			__be32 ack;
+			__u8   doff;
+			__u8   flags;
 		} th;
 
 		if (ip->frag_off & (IP_MF | IP_OFFSET))
@@ -588,11 +580,11 @@ static __noinline int ct_process4(struct __sk_buff *ctx,
 	}
 	case IPPROTO_ICMP: {
 		struct {
-			__u8	type;
-			__u8	code;
-			__be16	csum;
-			__be16	id;
-			__be16	seq;
+			__u8   type;
+			__u8   code;
+			__be16 csum;
+			__be16 id;
+			__be16 seq;
 		} ih;
 
 		if (ip->frag_off & (IP_MF | IP_OFFSET))

@@ -30,8 +30,7 @@ static __always_inline __u16 host_ep_id(void)
 
 /* Identities of the packet's IPv4 source and destination from the ipcache;
  * the fallbacks when the packet is not IPv4 or an address is not there. */
-static __always_inline void ipv4_identities(struct __sk_buff *ctx, __u32 *src_id,
-					    __u32 *dst_id)
+static __always_inline void ipv4_identities(struct __sk_buff *ctx, __u32 *src_id, __u32 *dst_id)
 {
 	struct ipv4_info ip = {};
 
@@ -47,8 +46,8 @@ int cil_to_host(struct __sk_buff *ctx)
 	__u32 src_id = UNKNOWN_ID, dst_id = HOST_ID;
 
 	ipv4_identities(ctx, &src_id, &dst_id);
-	SEND_TRACE(ctx, TRACE_TO_STACK, src_id, dst_id, 0, host_ep_id(),
-		   ctx->ifindex, TRACE_REASON_UNKNOWN, 0);
+	SEND_TRACE(ctx, TRACE_TO_STACK, src_id, dst_id, 0, host_ep_id(), ctx->ifindex,
+		   TRACE_REASON_UNKNOWN, 0);
 	return TC_ACT_OK;
 }
 
@@ -58,8 +57,8 @@ int cil_from_host(struct __sk_buff *ctx)
 	__u32 src_id = HOST_ID, dst_id = UNKNOWN_ID;
 
 	ipv4_identities(ctx, &src_id, &dst_id);
-	SEND_TRACE(ctx, TRACE_FROM_HOST, src_id, dst_id, 0, host_ep_id(),
-		   ctx->ifindex, TRACE_REASON_UNKNOWN, 0);
+	SEND_TRACE(ctx, TRACE_FROM_HOST, src_id, dst_id, 0, host_ep_id(), ctx->ifindex,
+		   TRACE_REASON_UNKNOWN, 0);
 	return TC_ACT_OK;
 }
 
@@ -69,8 +68,8 @@ int cil_from_netdev(struct __sk_buff *ctx)
 	__u32 src_id = WORLD_ID, dst_id = UNKNOWN_ID;
 
 	ipv4_identities(ctx, &src_id, &dst_id);
-	SEND_TRACE(ctx, TRACE_FROM_NETWORK, src_id, dst_id, 0, host_ep_id(),
-		   ctx->ifindex, TRACE_REASON_UNKNOWN, 0);
+	SEND_TRACE(ctx, TRACE_FROM_NETWORK, src_id, dst_id, 0, host_ep_id(), ctx->ifindex,
+		   TRACE_REASON_UNKNOWN, 0);
 	return TC_ACT_OK;
 }
 
@@ -80,7 +79,7 @@ int cil_to_netdev(struct __sk_buff *ctx)
 	__u32 src_id = UNKNOWN_ID, dst_id = WORLD_ID;
 
 	ipv4_identities(ctx, &src_id, &dst_id);
-	SEND_TRACE(ctx, TRACE_TO_NETWORK, src_id, dst_id, 0, host_ep_id(),
-		   ctx->ifindex, TRACE_REASON_UNKNOWN, 0);
+	SEND_TRACE(ctx, TRACE_TO_NETWORK, src_id, dst_id, 0, host_ep_id(), ctx->ifindex,
+		   TRACE_REASON_UNKNOWN, 0);
 	return TC_ACT_OK;
 }

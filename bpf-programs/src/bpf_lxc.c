@@ -30,32 +30,34 @@ struct {
 	__uint(max_entries, CILIUM_CALL_SIZE);
 	__uint(key_size, sizeof(__u32));
 	__uint(pinning, LIBBPF_PIN_BY_NAME);
-	__array(values, int (void *));
+	__array(values, int(void *));
 } cilium_calls_00 SEC(".maps") = {
+	/* clang-format off */
 	.values = {
-		[CILIUM_CALL_ARP] = (void *)&tail_handle_arp,
-		[CILIUM_CALL_IPV4_FROM_LXC] = (void *)&tail_handle_ipv4,
+		[CILIUM_CALL_ARP] = (void *) &tail_handle_arp,
+		[CILIUM_CALL_IPV4_FROM_LXC] = (void *) &tail_handle_ipv4,
 	},
+	/* clang-format on */
 };
 
-#define ARPOP_REQUEST	1
-#define ARPOP_REPLY	2
-#define ARPHRD_ETHER	1
+#define ARPOP_REQUEST 1
+#define ARPOP_REPLY   2
+#define ARPHRD_ETHER  1
 
 /* Ethernet + ARP for IPv4 over Ethernet, 42 bytes. */
 struct arp_eth_frame {
-	__u8	h_dest[ETH_ALEN];
-	__u8	h_source[ETH_ALEN];
-	__be16	h_proto;
-	__be16	ar_hrd;
-	__be16	ar_pro;
-	__u8	ar_hln;
-	__u8	ar_pln;
-	__be16	ar_op;
-	__u8	ar_sha[ETH_ALEN];
-	__be32	ar_sip;
-	__u8	ar_tha[ETH_ALEN];
-	__be32	ar_tip;
+	__u8   h_dest[ETH_ALEN];
+	__u8   h_source[ETH_ALEN];
+	__be16 h_proto;
+	__be16 ar_hrd;
+	__be16 ar_pro;
+	__u8   ar_hln;
+	__u8   ar_pln;
+	__be16 ar_op;
+	__u8   ar_sha[ETH_ALEN];
+	__be32 ar_sip;
+	__u8   ar_tha[ETH_ALEN];
+	__be32 ar_tip;
 } __attribute__((packed));
 _Static_assert(sizeof(struct arp_eth_frame) == 42, "arp_eth_frame");
 
@@ -70,9 +72,9 @@ _Static_assert(sizeof(struct arp_eth_frame) == 42, "arp_eth_frame");
 SEC("tc")
 int tail_handle_arp(struct __sk_buff *ctx)
 {
-	struct arp_eth_frame f;
+	struct arp_eth_frame  f;
 	struct endpoint_info *ep;
-	__be32 sip, tip;
+	__be32                sip, tip;
 
 	if (bpf_skb_load_bytes(ctx, 0, &f, sizeof(f)) < 0)
 		return SEND_DROP(ctx, DROP_INVALID, METRIC_EGRESS, 0, 0, 0, 0);
@@ -108,9 +110,8 @@ int tail_handle_arp(struct __sk_buff *ctx)
 }
 
 /* Rewrite MACs and decrement the TTL for delivery to a local pod. */
-static __always_inline int ipv4_local_rewrite(struct __sk_buff *ctx,
-					      const struct endpoint_info *dst,
-					      __u8 ttl)
+static __always_inline int ipv4_local_rewrite(struct __sk_buff           *ctx,
+					      const struct endpoint_info *dst, __u8 ttl)
 {
 	__u8 macs[2 * ETH_ALEN];
 	__u8 new_ttl = ttl - 1;
@@ -141,12 +142,12 @@ SEC("tc")
 int tail_handle_ipv4(struct __sk_buff *ctx)
 {
 	struct endpoint_info *src, *dst;
-	struct node_config *cfg;
-	struct ct_result ct = {};
-	struct ipv4_info ip = {};
-	__u32 src_id, dst_id;
-	__u16 src_ep_id;
-	int ret;
+	struct node_config   *cfg;
+	struct ct_result      ct = {};
+	struct ipv4_info      ip = {};
+	__u32                 src_id, dst_id;
+	__u16                 src_ep_id;
+	int                   ret;
 
 	ret = ipv4_load(ctx, &ip);
 	if (ret)
@@ -159,8 +160,8 @@ int tail_handle_ipv4(struct __sk_buff *ctx)
 	src_ep_id = src->lxc_id;
 
 	/* Hidden unless monitor aggregation is below "lowest". */
-	SEND_TRACE(ctx, TRACE_FROM_LXC, src_id, 0, 0, src_ep_id, ctx->ifindex,
-		   TRACE_REASON_UNKNOWN, 1);
+	SEND_TRACE(ctx, TRACE_FROM_LXC, src_id, 0, 0, src_ep_id, ctx->ifindex, TRACE_REASON_UNKNOWN,
+		   1);
 
 	dst = lookup_ep4(ip.daddr);
 	if (dst && !(dst->flags & ENDPOINT_F_HOST)) {
@@ -169,24 +170,22 @@ int tail_handle_ipv4(struct __sk_buff *ctx)
 
 		dst_id = dst->sec_id;
 		if (ip.ttl <= 1)
-			return SEND_DROP(ctx, DROP_TTL_EXCEEDED, METRIC_EGRESS, src_id,
-					 dst_id, 0, src_ep_id);
+			return SEND_DROP(ctx, DROP_TTL_EXCEEDED, METRIC_EGRESS, src_id, dst_id, 0,
+					 src_ep_id);
 
 		ret = ct_process4(ctx, &ip, src_id, &ct);
 		if (ret)
-			return SEND_DROP(ctx, ret, METRIC_EGRESS, src_id, dst_id, 0,
-					 src_ep_id);
+			return SEND_DROP(ctx, ret, METRIC_EGRESS, src_id, dst_id, 0, src_ep_id);
 
 		ret = ipv4_local_rewrite(ctx, dst, ip.ttl);
 		if (ret)
-			return SEND_DROP(ctx, ret, METRIC_EGRESS, src_id, dst_id, 0,
-					 src_ep_id);
+			return SEND_DROP(ctx, ret, METRIC_EGRESS, src_id, dst_id, 0, src_ep_id);
 
 		/* Local delivery: forwarded out of the sender (egress) ... */
 		UPDATE_METRICS(ctx, METRIC_EGRESS, REASON_FORWARDED);
 		/* ... and into the receiver (ingress, counted by the trace). */
-		SEND_TRACE(ctx, TRACE_TO_LXC, src_id, dst_id, dst_ep_id, dst_ep_id,
-			   dst_ifindex, ct.reason, ct.monitor);
+		SEND_TRACE(ctx, TRACE_TO_LXC, src_id, dst_id, dst_ep_id, dst_ep_id, dst_ifindex,
+			   ct.reason, ct.monitor);
 		return bpf_redirect_peer(dst_ifindex, 0);
 	}
 
@@ -196,18 +195,17 @@ int tail_handle_ipv4(struct __sk_buff *ctx)
 	} else {
 		dst_id = ipcache_identity4(ip.daddr, WORLD_ID);
 		cfg = node_cfg();
-		if (cfg && cfg->pod_cidr_mask &&
-		    (ip.daddr & cfg->pod_cidr_mask) == cfg->pod_cidr)
-			return SEND_DROP(ctx, DROP_UNROUTABLE, METRIC_EGRESS, src_id,
-					 dst_id, 0, src_ep_id);
+		if (cfg && cfg->pod_cidr_mask && (ip.daddr & cfg->pod_cidr_mask) == cfg->pod_cidr)
+			return SEND_DROP(ctx, DROP_UNROUTABLE, METRIC_EGRESS, src_id, dst_id, 0,
+					 src_ep_id);
 	}
 
 	ret = ct_process4(ctx, &ip, src_id, &ct);
 	if (ret)
 		return SEND_DROP(ctx, ret, METRIC_EGRESS, src_id, dst_id, 0, src_ep_id);
 
-	SEND_TRACE(ctx, TRACE_TO_STACK, src_id, dst_id, 0, src_ep_id, ctx->ifindex,
-		   ct.reason, ct.monitor);
+	SEND_TRACE(ctx, TRACE_TO_STACK, src_id, dst_id, 0, src_ep_id, ctx->ifindex, ct.reason,
+		   ct.monitor);
 	return TC_ACT_OK;
 }
 
@@ -244,12 +242,12 @@ int cil_from_container(struct __sk_buff *ctx)
 SEC("tc")
 int cil_to_container(struct __sk_buff *ctx)
 {
-	struct ct_result ct = {};
-	struct ipv4_info ip = {};
+	struct ct_result      ct = {};
+	struct ipv4_info      ip = {};
 	struct endpoint_info *ep;
-	__u32 src_id, dst_id = 0;
-	__u16 ep_id = 0;
-	int ret;
+	__u32                 src_id, dst_id = 0;
+	__u16                 ep_id = 0;
+	int                   ret;
 
 	switch (eth_proto(ctx)) {
 	case ETH_P_IP:
@@ -282,7 +280,7 @@ int cil_to_container(struct __sk_buff *ctx)
 	if (ret)
 		return SEND_DROP(ctx, ret, METRIC_INGRESS, src_id, dst_id, ep_id, ep_id);
 
-	SEND_TRACE(ctx, TRACE_TO_LXC, src_id, dst_id, ep_id, ep_id, ctx->ifindex,
-		   ct.reason, ct.monitor);
+	SEND_TRACE(ctx, TRACE_TO_LXC, src_id, dst_id, ep_id, ep_id, ctx->ifindex, ct.reason,
+		   ct.monitor);
 	return TC_ACT_OK;
 }
