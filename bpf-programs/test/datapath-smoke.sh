@@ -3,12 +3,15 @@
 #
 # Smoke test of the cil datapath (bpf_lxc.o, bpf_host.o) on one node.
 # Run as root: bpf-programs/test/datapath-smoke.sh   (exit 0 = all passed)
+#   CIL_DP_ATTACH=tcx   attach with tcx links (as the Java loader does)
+#                       instead of tc clsact filters (the default)
+#   CIL_DP_DEBUG=1      on failure, print metrics, events and conntrack
 #
 # Builds, in network namespaces named cil-dp-<pid>-*, the topology the daemon
 # builds: a node namespace with cilium_host/cilium_net, two pods behind
 # lxc... veths, and an uplink to an "outside" namespace; loads both objects
-# with bpftool, fills the maps, attaches with tc clsact (the Java loader will
-# use tcx), then checks forwarding, conntrack, metrics and events.
+# with bpftool, fills the maps, attaches with tc clsact or tcx, then checks
+# forwarding, conntrack, metrics and events.
 #
 # bpffs: both objects pin their maps by name (LIBBPF_PIN_BY_NAME), which
 # libbpf does under /sys/fs/bpf/<map name>; bpftool 7.1's `pinmaps DIR`
@@ -39,6 +42,8 @@ WORK=$(mktemp -d "/tmp/$PFX.XXXXXX")
 PIN="/sys/fs/bpf/$PFX"
 MAPS=/sys/fs/bpf            # LIBBPF_PIN_BY_NAME pin root (private bpffs)
 SERVER_PID=""
+ATTACH=${CIL_DP_ATTACH:-tc}  # tc (clsact filters) or tcx (links, as the Java loader)
+[[ $ATTACH == tc || $ATTACH == tcx ]] || { echo "CIL_DP_ATTACH must be tc or tcx" >&2; exit 2; }
 
 ROUTER=10.200.0.1
 POD_CIDR=10.200.0.0
@@ -245,16 +250,38 @@ ok "cilium_lxc, cilium_ipcache, cilium_node_cfg filled"
 
 # ---------------------------------------------------------------- attach --
 attach() { # dev ingress-prog egress-prog
-	tcN qdisc add dev "$1" clsact
-	tcN filter add dev "$1" ingress bpf da pinned "$PIN/progs/$2"
-	tcN filter add dev "$1" egress bpf da pinned "$PIN/progs/$3"
+	if [[ $ATTACH == tcx ]]; then
+		mkdir -p "$PIN/links"
+		nsenter --net="/run/netns/$NS_N" python3 "$HERE/tcx_attach.py" \
+			"$PIN/progs/$2" "$1" ingress "$PIN/links/$1-ingress"
+		nsenter --net="/run/netns/$NS_N" python3 "$HERE/tcx_attach.py" \
+			"$PIN/progs/$3" "$1" egress "$PIN/links/$1-egress"
+	else
+		tcN qdisc add dev "$1" clsact
+		tcN filter add dev "$1" ingress bpf da pinned "$PIN/progs/$2"
+		tcN filter add dev "$1" egress bpf da pinned "$PIN/progs/$3"
+	fi
+}
+detach() { # dev
+	if [[ $ATTACH == tcx ]]; then
+		rm -f "$PIN/links/$1-ingress" "$PIN/links/$1-egress"
+	else
+		tcN qdisc del dev "$1" clsact
+	fi
 }
 attach "$LXC_A" cil_from_container cil_to_container
 attach "$LXC_B" cil_from_container cil_to_container
 attach cilium_host cil_to_host cil_from_host
 attach uplink0 cil_from_netdev cil_to_netdev
-tcN filter show dev "$LXC_A" ingress | grep -q cil_from_contai || fail "filter not attached"
-ok "programs attached (tc clsact, direct action)"
+if [[ $ATTACH == tcx ]]; then
+	link_prog=$(bpftool -j link show pinned "$PIN/links/$LXC_A-ingress" | jq -r .prog_id)
+	[[ $link_prog == $(bpftool -j prog show pinned "$PIN/progs/cil_from_container" | jq -r .id) ]] ||
+		fail "tcx link does not hold cil_from_container"
+	ok "programs attached (tcx links)"
+else
+	tcN filter show dev "$LXC_A" ingress | grep -q cil_from_contai || fail "filter not attached"
+	ok "programs attached (tc clsact, direct action)"
+fi
 
 events >/dev/null   # start with an empty ring buffer
 
@@ -436,7 +463,7 @@ lost=$(bpftool -j map lookup pinned "$MAPS/cilium_evt_lost" key hex 00 00 00 00 
 ok "no events lost (cilium_evt_lost)"
 
 # ------------------------------------------- without BPF, no forwarding --
-for dev in "$LXC_A" "$LXC_B"; do tcN qdisc del dev "$dev" clsact; done
+for dev in "$LXC_A" "$LXC_B"; do detach "$dev"; done
 inA ping -c 2 -i 0.2 -W 1 "$IP_B" >/dev/null 2>&1 &&
 	fail "pods still reach each other without the datapath"
 ok "with the filters removed pod A cannot reach pod B (the kernel does not forward)"
