@@ -462,6 +462,23 @@ lost=$(bpftool -j map lookup pinned "$MAPS/cilium_evt_lost" key hex 00 00 00 00 
 [[ $lost -eq 0 ]] || fail "$lost events lost"
 ok "no events lost (cilium_evt_lost)"
 
+# Fill the 4 MiB ring buffer without reading it: ~21800 records fit (192 B
+# each with its header); a flood of 8000 pings makes 2 traces per request
+# and 2 per reply at aggregation "none" (from-lxc, to-lxc); what does not
+# fit is counted in cilium_evt_lost.
+out=$(inA ping -f -q -c 8000 "$IP_B") || fail "ping flood: $out"
+sent=$(sed -n 's/^\([0-9]*\) packets transmitted, \([0-9]*\) received.*/\1/p' <<<"$out")
+rcvd=$(sed -n 's/^\([0-9]*\) packets transmitted, \([0-9]*\) received.*/\2/p' <<<"$out")
+lost=$(bpftool -j map lookup pinned "$MAPS/cilium_evt_lost" key hex 00 00 00 00 |
+	jq '[.formatted.values[].value] | add')
+drained=$(events | wc -l)
+[[ $lost -gt 0 && $drained -gt 20000 ]] ||
+	fail "full ring buffer: expected lost events and > 20000 records, got lost=$lost records=$drained"
+[[ $((lost + drained)) -ge $((2 * sent + 2 * rcvd)) ]] ||
+	fail "records ($drained) + lost ($lost) should cover the $((2 * sent + 2 * rcvd)) traces"
+ok "a full ring buffer counts lost events ($drained records read, $lost lost)"
+set_node_cfg 3
+
 # ------------------------------------------- without BPF, no forwarding --
 for dev in "$LXC_A" "$LXC_B"; do detach "$dev"; done
 inA ping -c 2 -i 0.2 -W 1 "$IP_B" >/dev/null 2>&1 &&
