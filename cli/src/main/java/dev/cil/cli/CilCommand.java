@@ -1,5 +1,6 @@
 package dev.cil.cli;
 
+
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
 import dev.cil.cli.command.net.NetCommand;

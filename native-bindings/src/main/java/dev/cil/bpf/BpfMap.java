@@ -28,6 +28,10 @@ public final class BpfMap implements AutoCloseable {
     private final int valueSize;
     private final int maxEntries;
     private final String what;
+    private final int btfId;
+    private final int btfKeyTypeId;
+    private final int btfValueTypeId;
+    private final int btfVmlinuxValueTypeId;
 
     private BpfMap(Fd fd) {
         this.fd = fd;
@@ -43,6 +47,10 @@ public final class BpfMap implements AutoCloseable {
         this.keySize = b.getInt(8);
         this.valueSize = b.getInt(12);
         this.maxEntries = b.getInt(16);
+        this.btfVmlinuxValueTypeId = b.getInt(44);
+        this.btfId = b.getInt(64);
+        this.btfKeyTypeId = b.getInt(68);
+        this.btfValueTypeId = b.getInt(72);
         String name = b.cString(24, 16);
         this.what = "map " + Integer.toUnsignedString(id) + (name.isEmpty() ? "" : " (" + name + ")");
     }
@@ -101,6 +109,18 @@ public final class BpfMap implements AutoCloseable {
     public int valueBufferSize() {
         return perCpu() ? ((valueSize + 7) & ~7) * PossibleCpus.count() : valueSize;
     }
+
+    /** The map's BTF object id, 0 when it has none. */
+    public int btfId() { return btfId; }
+
+    /** BTF type id of the key in {@link #btfId()}'s object (0: none). */
+    public int btfKeyTypeId() { return btfKeyTypeId; }
+
+    /** BTF type id of the value (0: none). */
+    public int btfValueTypeId() { return btfValueTypeId; }
+
+    /** For struct_ops maps: the value's type id in vmlinux BTF (0: none). */
+    public int btfVmlinuxValueTypeId() { return btfVmlinuxValueTypeId; }
 
     /** For messages: {@code map 42 (name)}. */
     public String describe() { return what; }

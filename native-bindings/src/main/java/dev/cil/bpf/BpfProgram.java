@@ -85,6 +85,17 @@ public final class BpfProgram implements AutoCloseable {
         }
     }
 
+    /** The program's BTF object id (0: none), with a single info call. */
+    public int btfId() {
+        NativeBuffer b = NativeBuffer.allocate(ProgramInfo.SIZE);
+        try {
+            BpfCalls.objGetInfo(fd.raw(), b, fd.what());
+        } catch (KernelException e) {
+            if (e.errnoNumber() != 19) throw e;
+        }
+        return b.getInt(128);
+    }
+
     /** The translated (post-verifier) instructions, as the kernel reports them. */
     public byte[] xlatedInstructions() {
         NativeBuffer b = NativeBuffer.allocate(ProgramInfo.SIZE);

@@ -40,7 +40,7 @@ public final class MapDumpCommand extends LeafCommand {
             boolean json = global().json();
             boolean several = maps.size() > 1;
             PrintWriter out = out();
-            if (json && global().pretty()) {
+            if (json && global().pretty() && !(maps.size() == 1 && maps.get(0).btfId() != 0 && BtfEntryDump.btfOf(maps.get(0)) != null)) {
                 try (JsonGenerator g = output().generator()) {
                     if (several) g.writeStartArray();
                     for (BpfMap m : maps) dumpPretty(m, g, several);
@@ -72,6 +72,10 @@ public final class MapDumpCommand extends LeafCommand {
     }
 
     private void dump(BpfMap m, PrintWriter out, boolean json, boolean header) {
+        if (m.btfId() != 0 && BtfEntryDump.btfOf(m) != null) {
+            dumpBtf(m, out, json, header);
+            return;
+        }
         MapInfo info = m.info();
         EntryWriter w = new EntryWriter(out, m.keySize(), m.valueSize(), m.perCpu(), PossibleCpus.count(), mapOfMaps(m));
         if (header) {
@@ -122,6 +126,44 @@ public final class MapDumpCommand extends LeafCommand {
         }
         w.flush();
         debug("dumped " + m.describe() + " with " + method.description());
+    }
+
+    /** A map with BTF: bpftool's btf_dumper output (formatted entries). */
+    private void dumpBtf(BpfMap m, PrintWriter out, boolean json, boolean header) {
+        BtfEntryDump d = BtfEntryDump.open(m, json, global().pretty(), out);
+        var w = d.writer();
+        if (header) {
+            MapInfo info = m.info();
+            w.beginObject();
+            w.name("id");
+            w.unsignedNumber(Integer.toUnsignedLong(info.id().value()));
+            w.name("type");
+            if (MapType.of(info.type()) != null) w.string(info.typeName());
+            else w.unsignedNumber(Integer.toUnsignedLong(info.type()));
+            if (!info.name().isEmpty()) {
+                w.name("name");
+                w.string(info.name());
+            }
+            w.name("flags");
+            w.unsignedNumber(Integer.toUnsignedLong(info.flags()));
+            w.name("elements");
+        }
+        w.beginArray();
+        BpfMap.WalkMethod method = MapErrors.supported(m, "dump", () -> m.walk(new BpfMap.EntryVisitor() {
+            @Override
+            public void entry(ByteBuffer keys, int keyOff, ByteBuffer values, int valueOff) {
+                d.entry(keys, keyOff, values, valueOff);
+            }
+
+            @Override
+            public void error(ByteBuffer keys, int keyOff, KernelException e) {
+                if (!silentMiss(m, e)) d.error(keys, keyOff, e);
+            }
+        }));
+        w.endArray();
+        if (header) w.endObject();
+        if (!json) out.println();
+        debug("dumped " + m.describe() + " through its BTF with " + method.description());
     }
 
     private void dumpPretty(BpfMap m, JsonGenerator g, boolean header) throws IOException {

@@ -47,6 +47,11 @@ public final class MapLookupCommand extends LeafCommand {
                 return ExitCodes.FAILURE;
             }
             ByteBuffer vb = ByteBuffer.wrap(value.get()).order(ByteOrder.LITTLE_ENDIAN);
+            if (m.btfId() != 0 && BtfEntryDump.btfOf(m) != null) {
+                BtfEntryDump.open(m, global().json(), global().pretty(), out()).entry(kb, 0, vb, 0);
+                out().println();
+                return ExitCodes.OK;
+            }
             if (global().json()) {
                 w.json(kb, 0, vb, 0);
                 w.append('\n');
