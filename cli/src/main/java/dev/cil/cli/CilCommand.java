@@ -1,16 +1,12 @@
 package dev.cil.cli;
 
 
-import dev.cil.cli.command.link.LinkCommand;
-import dev.cil.cli.command.map.MapCommand;
-import dev.cil.cli.command.net.NetCommand;
-import dev.cil.cli.command.prog.ProgCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root: {@code cil OBJECT COMMAND [ARGS]}. */
+/** The root: {@code cil OBJECT COMMAND [ARGS]}. Its subcommands are registered by {@link CommandLineFactory#COMMANDS}. */
 @Command(name = "cil",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -28,8 +24,7 @@ import picocli.CommandLine.Spec;
                 "  cil prog show",
                 "  cil -j map show name cilium_lxc",
                 "  cil map dump pinned /sys/fs/bpf/tc/globals/cilium_metrics",
-                ExitCodes.HELP},
-        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, NetCommand.class, TrainCommand.class})
+                ExitCodes.HELP})
 public final class CilCommand implements Runnable {
     @Mixin
     GlobalOptions global;

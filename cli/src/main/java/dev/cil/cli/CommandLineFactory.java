@@ -1,17 +1,53 @@
 package dev.cil.cli;
 
+import dev.cil.cli.command.link.LinkCommand;
+import dev.cil.cli.command.map.MapCommand;
+import dev.cil.cli.command.net.NetCommand;
+import dev.cil.cli.command.prog.ProgCommand;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the command tree the same way for {@code main}, for {@code cil shell} and for tests.
+ *
+ * <p>Start-up: building picocli's model of every command costs more than the JVM start itself, so a
+ * one-shot command line whose first word names one command group (by name, alias or unambiguous
+ * prefix, as picocli would resolve it) gets a tree with only that group; help, completion, the shell
+ * and anything unresolved get the whole tree.
  */
 public final class CommandLineFactory {
     private CommandLineFactory() { }
 
+    /** The top-level commands, in help order. New command groups are added here. */
+    public static final List<Class<?>> COMMANDS = List.of(ProgCommand.class, MapCommand.class, LinkCommand.class,
+            NetCommand.class, TrainCommand.class);
+
+    /** Global options that take a value (so their value is not mistaken for the command word). */
+    private static final Set<String> VALUED = Set.of("-o", "--output", "--netns", "-N", "--node", "--color");
+
+    /** The whole tree. */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
+        return configure(tree(COMMANDS), out, err);
+    }
+
+    /** The tree for one command line: only the group it names, when it names exactly one. */
+    public static CommandLine createFor(PrintWriter out, PrintWriter err, String... args) {
+        Class<?> group = groupOf(args);
+        return configure(tree(group == null ? COMMANDS : List.of(group)), out, err);
+    }
+
+    private static CommandLine tree(List<Class<?>> groups) {
         CommandLine cl = new CommandLine(new CilCommand());
+        for (Class<?> g : groups) cl.addSubcommand(new CommandLine(g));
+        return cl;
+    }
+
+    private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out)
                 .setErr(err)
                 .setAbbreviatedSubcommandsAllowed(true)
@@ -23,10 +59,34 @@ public final class CommandLineFactory {
         return cl;
     }
 
+    /** The group the first command word selects, or null (no word, help, an unknown or ambiguous word). */
+    static Class<?> groupOf(String... args) {
+        String word = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) break;
+            if (a.startsWith("-")) {
+                if (VALUED.contains(a)) i++;
+                if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return null;
+                continue;
+            }
+            word = a;
+            break;
+        }
+        if (word == null) return null;
+        List<Class<?>> matches = new ArrayList<>();
+        for (Class<?> c : COMMANDS) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd.name().equals(word) || List.of(cmd.aliases()).contains(word)) return c;
+            if (cmd.name().startsWith(word)) matches.add(c);
+        }
+        return matches.size() == 1 ? matches.get(0) : null;
+    }
+
     /** Runs one command line; never throws. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         try {
-            return create(out, err).execute(args);
+            return createFor(out, err, args).execute(args);
         } catch (RuntimeException | Error e) {
             // picocli handlers failed themselves: still one line, still an exit code
             boolean debug = java.util.Arrays.asList(args).contains("--debug");
