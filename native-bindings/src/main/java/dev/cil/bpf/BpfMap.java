@@ -175,6 +175,11 @@ public final class BpfMap implements AutoCloseable {
         return BpfCalls.mapUpdateBatch(fd.raw(), NativeBuffer.of(keys), NativeBuffer.of(values), count, flags, what);
     }
 
+    /** Deletes many keys (a packed array) with MAP_DELETE_BATCH. Returns the count deleted. */
+    public int deleteBatch(byte[] keys, int count) {
+        return BpfCalls.mapDeleteBatch(fd.raw(), NativeBuffer.of(keys), count, what);
+    }
+
     /** Receives entries during a walk. The buffers are reused: copy what you keep. */
     public interface EntryVisitor {
         /** One entry: key at {@code keys[keyOff, keyOff+keySize)}, value at {@code values[valueOff, …+valueBufferSize)}. */

@@ -72,6 +72,10 @@ class BpfMapKernelIT {
             assertTrue(batch[0], "hash maps are read with MAP_LOOKUP_BATCH");
             assertEquals(n, seen.size());
             for (int i = 0; i < n; i += 997) assertEquals(i * 1000L, seen.get(i * 7 + 3));
+            ByteBuffer half = ByteBuffer.allocate(4 * (n / 2)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n / 2; i++) half.putInt(i * 7 + 3);
+            assertEquals(n / 2, m.deleteBatch(half.array(), n / 2));
+            assertEquals(n - n / 2, walk(m, batch).size());
         }
     }
 

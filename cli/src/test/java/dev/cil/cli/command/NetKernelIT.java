@@ -159,6 +159,22 @@ class NetKernelIT {
     }
 
     @Test
+    void runTimeStatisticsShowAsBpftoolPrintsThem() throws Exception {
+        Cil.run("--netns", nsB, "net", "attach", "tcx_ingress", "pinned", progs + "/cnt_tc_b", "dev", "veth1").ok();
+        try (dev.cil.bpf.BpfStats stats = dev.cil.bpf.BpfStats.enable()) {
+            ping();
+            String pin = progs + "/cnt_tc_b";
+            String ours = Cil.run("prog", "show", "pinned", pin).ok().out();
+            assertTrue(ours.lines().findFirst().orElseThrow().matches("\\d+: sched_cls  name cnt_tc_b  tag \\w+  gpl run_time_ns \\d+ run_cnt [1-9]\\d*"), ours);
+            assertEquals(Peers.bpftool("prog", "show", "pinned", pin).ok().out(), ours);
+            assertEquals(Json.parse(Peers.bpftoolNew("-j", "prog", "show", "pinned", pin).ok().out()),
+                    Json.parse(Cil.run("-j", "prog", "show", "pinned", pin).ok().out()));
+        } finally {
+            Cil.run("--netns", nsB, "net", "detach", "tcx_ingress", "dev", "veth1").ok();
+        }
+    }
+
+    @Test
     void badInput() {
         Cil.Result r = Cil.run("--netns", nsB, "net", "show", "dev", "nosuchdev");
         assertEquals(1, r.code());
