@@ -159,6 +159,32 @@ class NetKernelIT {
     }
 
     @Test
+    void legacyXdpAndTcFilterFromOurLibrary() throws Exception {
+        try (NetNs ns = NetNs.open(nsB); BpfProgram tc = BpfProgram.openPinned(progs + "/cnt_tc");
+             BpfProgram xdp = BpfProgram.openPinned(progs + "/cnt_xdp")) {
+            int ifindex = ns.run(() -> { try (Rtnl r = Rtnl.open()) { return r.ifindex("veth1"); } });
+            try (dev.cil.bpf.link.XdpAttachment x = ns.run(() -> dev.cil.bpf.link.XdpAttachment.attachLegacy(xdp, ifindex,
+                         dev.cil.netlink.XdpMode.SKB));
+                 dev.cil.bpf.link.TcFilterAttachment f = ns.run(() -> dev.cil.bpf.link.TcFilterAttachment.attach(tc, ifindex,
+                         dev.cil.bpf.link.TcxDirection.INGRESS, 7, 3, "cil_legacy"))) {
+                assertTrue(x.legacy());
+                String show = Cil.run("--netns", nsB, "net", "show").ok().out();
+                assertTrue(show.contains("veth1(" + ifindex + ") generic id "), show);
+                assertTrue(show.contains("veth1(" + ifindex + ") clsact/ingress cil_legacy id "), show);
+                assertSameAsBpftool75(nsB);
+                long t0 = count(0), x0 = count(1);
+                ping();
+                assertTrue(count(0) - t0 >= 3 && count(1) - x0 >= 3, "both legacy attachments counted");
+            } // closed from this (root-namespace) thread: they detach in the namespace they were made in
+            long t1 = count(0), x1 = count(1);
+            ping();
+            assertEquals(t1, count(0));
+            assertEquals(x1, count(1));
+            Proc.run("nsenter", "--net=/run/netns/" + nsB, "tc", "qdisc", "del", "dev", "veth1", "clsact");
+        }
+    }
+
+    @Test
     void runTimeStatisticsShowAsBpftoolPrintsThem() throws Exception {
         Cil.run("--netns", nsB, "net", "attach", "tcx_ingress", "pinned", progs + "/cnt_tc_b", "dev", "veth1").ok();
         try (dev.cil.bpf.BpfStats stats = dev.cil.bpf.BpfStats.enable()) {
