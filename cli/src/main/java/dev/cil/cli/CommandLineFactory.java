@@ -1,5 +1,6 @@
 package dev.cil.cli;
 
+import dev.cil.cli.command.btf.BtfCommand;
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
 import dev.cil.cli.command.net.NetCommand;
@@ -25,7 +26,7 @@ public final class CommandLineFactory {
 
     /** The top-level commands, in help order. New command groups are added here. */
     public static final List<Class<?>> COMMANDS = List.of(ProgCommand.class, MapCommand.class, LinkCommand.class,
-            NetCommand.class, TrainCommand.class);
+            NetCommand.class, BtfCommand.class, TrainCommand.class);
 
     /** Global options that take a value (so their value is not mistaken for the command word). */
     private static final Set<String> VALUED = Set.of("-o", "--output", "--netns", "-N", "--node", "--color");
