@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code cil net show|attach|detach} in two test namespaces joined by a veth: attachments made by cil,
+ * {@code cil net show|attach|detach} in two test namespaces joined by a veth, with programs loaded by our
+ * own loader: attachments made by cil,
  * by our library (tcx and XDP links) and by iproute2 (a classic tc filter), compared with bpftool 7.5
  * (text and JSON) and, for XDP and classic tc, bpftool 7.1; and real pings counted by the attached
  * programs until they are detached.
@@ -47,7 +48,8 @@ class NetKernelIT {
         Proc.run("ip", "-n", nsB, "addr", "add", "10.250.0.2/24", "dev", "veth1").ok();
         Proc.run("ip", "-n", nsA, "link", "set", "veth0", "up").ok();
         Proc.run("ip", "-n", nsB, "link", "set", "veth1", "up").ok();
-        String[] dirs = Fixtures.loadAllWithBpftool(s, "fixture_count");
+        // loaded by our own loader: the counting below proves our programs run where we attached them
+        String[] dirs = Fixtures.loadAllWithCil(s, "fixture_count");
         progs = dirs[0];
         maps = dirs[1];
     }
