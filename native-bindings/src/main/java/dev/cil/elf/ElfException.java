@@ -9,10 +9,10 @@ public class ElfException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ElfException(String message) {
-        super(message);
+        super(dev.cil.error.OneLine.of(message));
     }
 
     public ElfException(String message, Throwable cause) {
-        super(message, cause);
+        super(dev.cil.error.OneLine.of(message), cause);
     }
 }
