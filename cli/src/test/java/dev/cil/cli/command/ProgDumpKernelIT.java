@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProgDumpKernelIT {
     /** Program pin paths by a short name. */
     static final Map<String, String> progs = new LinkedHashMap<>();
-    static String v4, acquire, big, basicAgain;
+    static String v4, acquire, big, basicAgain, callEndsBlock;
 
     @BeforeAll
     static void load(Scratch s) {
@@ -100,9 +100,21 @@ class ProgDumpKernelIT {
         for (int i = 1; i < 1101; i++) many[i] = insn(0x07, 0, 0, 0, i);
         many[1101] = Asm.exit();
         big = load(s, "big", Asm.prog(many));
+        // a block that ends with a bpf-to-bpf call (the next instruction is a jump target): bpftool's
+        // visual looks for the call's target block in the caller and crashes on not finding it
+        callEndsBlock = load(s, "call", Asm.prog(
+                Asm.movReg(6, 1),
+                Asm.mov64(0, 0),
+                insn(0x15, 6, 0, 1, 0),          // if r6 == 0 goto pc+1
+                insn(0x85, 0, 1, 0, 2),          // call pc+2 (the subprogram at 6)
+                insn(0x07, 0, 0, 0, 1),          // r0 += 1
+                Asm.exit(),
+                Asm.mov64(0, 7),
+                Asm.exit()));
         progs.put("v4", v4);
         progs.put("acquire", acquire);
         progs.put("big", big);
+        progs.put("callEndsBlock", callEndsBlock);
     }
 
     /** Loads a socket filter through our own PROG_LOAD, pins it under the scratch dir and closes our fd. */
@@ -187,12 +199,44 @@ class ProgDumpKernelIT {
     @Test
     void visualEqualsBpftool75() {
         for (Map.Entry<String, String> p : progs.entrySet()) {
-            if (p.getValue().equals(acquire)) continue;
+            if (p.getValue().equals(acquire) || p.getValue().equals(callEndsBlock)) continue;
             for (String[] opts : List.of(new String[] {"visual"}, new String[] {"visual", "opcodes", "linum"})) {
                 String[] a = args(p.getValue(), opts);
                 assertEquals(Peers.bpftoolNew(a).ok().out(), Cil.run(a).ok().out(), p.getKey() + " " + String.join(" ", opts));
             }
         }
+    }
+
+    @Test
+    void theProjectsDatapathAsBpftool75() {
+        // in a child JVM: the objects pin maps by name, so they get a private mount namespace and bpffs
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Proc.Result r = Proc.run("unshare", "--mount", "--propagation", "private", java, "-cp", System.getProperty("java.class.path"),
+                ProgDumpDatapathCheck.class.getName());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertFalse(r.out().contains("DIFF"), r.out());
+        long compared = r.out().lines().filter(l -> l.startsWith("same ")).count();
+        assertTrue(compared >= 8 * 5, "8 programs or more, 5 comparisons each\n" + r.out());
+    }
+
+    @Test
+    void visualWhereBpftoolCrashes() {
+        String[] a = args(callEndsBlock, "visual");
+        String[] cmd = new String[a.length + 3];
+        cmd[0] = "stdbuf";
+        cmd[1] = "-oL";
+        cmd[2] = Peers.BPFTOOL_NEW;
+        System.arraycopy(a, 0, cmd, 3, a.length);
+        Proc.Result peer = Proc.run(cmd);
+        assertEquals(128 + 11, peer.code(), "bpftool 7.5 dies of SIGSEGV\n" + peer.out() + peer.err());
+        String ours = Cil.run(a).ok().out();
+        assertTrue(ours.startsWith(peer.out()), "bpftool's output up to its crash is ours\n" + peer.out() + "\n---\n" + ours);
+        String block = "\tfn_0_bb_3 [shape=record,style=filled,label=\"{\\\n3: (85) call pc+2#bpf_prog_";
+        assertTrue(ours.contains(block), ours);
+        assertTrue(ours.contains("\tfn_0_bb_3:s -> fn_0_bb_4:n [style=\"solid,bold\", color=black, weight=10, constraint=true];\n"
+                + "\tfn_0_bb_4:s -> fn_0_bb_1:n"), "the call's block falls through; the edge to the callee is left out\n" + ours);
+        assertTrue(ours.endsWith("}\n}\n"), "both functions are drawn");
+        assertTrue(ours.contains("label=\"func_1 ()\";"), ours);
     }
 
     /**
