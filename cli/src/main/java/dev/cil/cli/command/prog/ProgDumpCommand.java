@@ -110,7 +110,7 @@ public final class ProgDumpCommand extends LeafCommand {
         boolean several = progs.size() > 1;
         if (o.file() != null) {
             BpfProgram p = progs.get(0);
-            writeFile(o.file(), instructions(p, p.xlatedDump()));
+            writeFile(o.file(), instructions(p.xlatedDump()));
             output().nothing();
             return;
         }
@@ -120,7 +120,7 @@ public final class ProgDumpCommand extends LeafCommand {
         for (BpfProgram p : progs) {
             ProgramInfo info = several ? p.info() : null;
             BpfProgram.XlatedDump d = p.xlatedDump();
-            instructions(p, d);
+            instructions(d);
             BtfSpec btf = d.btfId() == 0 ? null : programBtf(d.btfId());
             LineTable lines = null;
             if (d.lineInfo().length > 0) {
@@ -138,10 +138,9 @@ public final class ProgDumpCommand extends LeafCommand {
             XlatedListing listing = XlatedListing.build(d.insns(), btf, d.funcInfo(), d.funcInfoRecSize(), lines, symbols);
             ProgDumpView v = new ProgDumpView(info, listing, o.opcodes(), o.linum());
             if (global().json()) {
-                views.add(v);
+                views.add(v);                            // JSON is one document: printed at the end
             } else {
-                if (!views.isEmpty()) out().println();
-                views.add(v);
+                if (p != progs.get(0)) out().println();  // bpftool's blank line between programs
                 v.text(out());
             }
         }
@@ -151,7 +150,7 @@ public final class ProgDumpCommand extends LeafCommand {
         }
     }
 
-    private static byte[] instructions(BpfProgram p, BpfProgram.XlatedDump d) {
+    private static byte[] instructions(BpfProgram.XlatedDump d) {
         if (d.insns().length == 0) {
             throw CilException.failure("no instructions returned for the program (kernel.kptr_restrict set, or not root?)");
         }
