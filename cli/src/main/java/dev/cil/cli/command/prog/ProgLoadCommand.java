@@ -31,22 +31,22 @@ import java.util.List;
  * (pins every program under DIR), with bpftool's options: {@code type TYPE}, {@code map idx IDX|name NAME
  * MAP} to reuse maps, {@code pinmaps DIR}. Loaded by our own loader (dev.cil.bpf.BpfCollection).
  */
-@Command(name = "load", aliases = "loadall",
-        description = "Load a BPF object with cil's own loader and pin its first program at PATH (loadall: every program under DIR).",
+@Command(name = "load",
+        description = "Load a BPF object with cil's own loader and pin its first program at PATH.",
         footer = {"%nOBJ is a clang-compiled BPF object (clang -O2 -g -target bpf). With 'pinmaps DIR' every map is pinned",
                 "under DIR, including maps the object pins by name (bpftool pins those under /sys/fs/bpf and fails on a conflict).",
                 "TYPE is a section-style program type (xdp, tc, classifier, kprobe, …). MAP := " + Selectors.MAP_SPEC + ".",
                 "%nExamples:", "  cil prog load xdp_pass.o /sys/fs/bpf/xdp_pass",
                 "  cil prog loadall bpf_lxc.o /sys/fs/bpf/lxc pinmaps /sys/fs/bpf/lxc/maps",
                 "  cil prog load counter.o /sys/fs/bpf/c type xdp map name counts pinned /sys/fs/bpf/shared_counts"})
-public final class ProgLoadCommand extends LeafCommand {
+public class ProgLoadCommand extends LeafCommand {
     @Parameters(paramLabel = "ARGS", arity = "1..*",
             description = "OBJ PATH [type TYPE] [map {idx IDX | name NAME} MAP]… [pinmaps MAP_DIR]")
     List<String> words;
 
     @Override
     protected int execute() {
-        boolean all = spec.commandLine().getParseResult().originalArgs().stream().anyMatch(a -> a.equals("loadall"));
+        boolean all = pinsAll();
         Args args = new Args(words);
         String obj = args.next("OBJ (the object file)");
         String path = args.next(all ? "DIR (where to pin the programs)" : "PATH (where to pin the program)");
@@ -110,6 +110,9 @@ public final class ProgLoadCommand extends LeafCommand {
         output().nothing();
         return ExitCodes.OK;
     }
+
+    /** {@code load} pins the first program at PATH; {@code loadall} every program under DIR. */
+    boolean pinsAll() { return false; }
 
     static CollectionSpec read(String obj) {
         if (!Files.isRegularFile(Path.of(obj))) throw CilException.failure("no such object file: " + obj);
