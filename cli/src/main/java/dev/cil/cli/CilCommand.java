@@ -3,6 +3,8 @@ package dev.cil.cli;
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
 import dev.cil.cli.command.prog.ProgCommand;
+import dev.cil.cli.completion.CompleteCommand;
+import dev.cil.cli.shell.ShellCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
                 "  cil -j map show name cilium_lxc",
                 "  cil map dump pinned /sys/fs/bpf/tc/globals/cilium_metrics",
                 ExitCodes.HELP},
-        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, TrainCommand.class})
+        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, ShellCommand.class, TrainCommand.class,
+                CompleteCommand.class})
 public final class CilCommand implements Runnable {
     @Mixin
     GlobalOptions global;

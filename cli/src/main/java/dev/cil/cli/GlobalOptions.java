@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
  */
 public final class GlobalOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 1,
-            description = "Output format: text (default) or json.")
+            completionCandidates = Formats.class, description = "Output format: text (default) or json.")
     void setOutput(String value) {
         try {
             this.format = OutputFormat.parse(value);
@@ -44,6 +44,12 @@ public final class GlobalOptions {
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 5,
             description = "Print stack traces and internal decisions on stderr.")
     boolean debug;
+
+    /** The values of {@code -o} that completion offers. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return java.util.List.of("text", "json").iterator(); }
+    }
 
     private OutputFormat format = OutputFormat.TEXT;
     private boolean pretty;

@@ -1,0 +1,295 @@
+package dev.cil.cli.shell;
+
+import dev.cil.cli.CilException;
+import dev.cil.cli.CommandLineFactory;
+import dev.cil.cli.ExitCodes;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the lines of {@code cil shell}, interactive or from a script: the shell's own words
+ * ({@code help}, {@code exit}, {@code $?}), and every other line through the same
+ * {@link CommandLineFactory} as one-shot {@code cil}, with a fresh command tree per line (so no option
+ * leaks from one line into the next). A failure prints its one line and the shell goes on.
+ */
+public final class LineRunner {
+    /** The exit code of a command stopped with Ctrl-C (as a POSIX shell reports SIGINT). */
+    public static final int INTERRUPTED = 130;
+
+    /** The outcome of a line: the exit code of what ran (null: nothing ran), and whether to leave. */
+    public record Outcome(Integer code, boolean leave) { }
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean interactive;
+    private volatile Cancel running;
+    private int last;
+    private int lastFailure;
+
+    public LineRunner(PrintWriter out, PrintWriter err, boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+    }
+
+    /** The exit code of the last command (what {@code $?} prints and the prompt shows). */
+    public int last() { return last; }
+
+    /** The exit code of the last command that failed, 0 if none did. */
+    public int lastFailure() { return lastFailure; }
+
+    /** The shell words at the start of a line, for completion and help. */
+    public static final List<String> BUILTINS = List.of("help", "exit", "quit", "$?");
+
+    public Outcome run(String line) {
+        Tokenizer.Line t;
+        try {
+            t = Tokenizer.split(line);
+        } catch (CilException e) {
+            err.println("cil: " + e.getMessage());
+            err.flush();
+            return done(e.exitCode());
+        }
+        List<String> words = new ArrayList<>(t.words());
+        if (!words.isEmpty() && words.get(0).equals("cil")) words.remove(0);   // "cil prog show" out of habit
+        if (words.isEmpty()) {
+            if (t.pipe() != null) {
+                err.println("cil: nothing to pipe into '" + t.pipe() + "'");
+                err.flush();
+                return done(ExitCodes.USAGE);
+            }
+            return new Outcome(null, false);
+        }
+        String first = words.get(0);
+        switch (first) {
+            case "exit":
+            case "quit": {
+                if (words.size() > 2) return usage(first + " takes at most one argument: the exit code");
+                if (words.size() == 2) {
+                    try {
+                        return new Outcome(Integer.parseInt(words.get(1)) & 0xff, true);
+                    } catch (NumberFormatException e) {
+                        return usage(first + ": '" + words.get(1) + "' is not a number");
+                    }
+                }
+                return new Outcome(interactive ? last : lastFailure, true);
+            }
+            case "$?": {
+                if (words.size() > 1) return usage("$? takes no arguments");
+                out.println(last);
+                out.flush();
+                return new Outcome(null, false);
+            }
+            case "help": {
+                List<String> args = new ArrayList<>(words.subList(1, words.size()));
+                args.add("--help");
+                int code = execute(args, t.pipe());
+                if (words.size() == 1) {
+                    out.print(shellHelp());
+                    out.flush();
+                }
+                return done(code);
+            }
+            case "shell":
+                return usage("already in the shell");
+            default:
+                return done(execute(words, t.pipe()));
+        }
+    }
+
+    private Outcome usage(String message) {
+        err.println("cil: " + message);
+        err.flush();
+        return done(ExitCodes.USAGE);
+    }
+
+    private Outcome done(int code) {
+        last = code;
+        if (code != 0) lastFailure = code;
+        return new Outcome(code, false);
+    }
+
+    static String shellHelp() {
+        return String.format("%nIn the shell:%n"
+                + "  help [COMMAND]      this help, or a command's (help map dump)%n"
+                + "  exit [N], Ctrl-D    leave (exit code N, else that of the last command)%n"
+                + "  $?                  the exit code of the last command (the prompt shows it when not 0)%n"
+                + "  COMMAND | PROGRAM   pipe the output to a program (map dump name big | less)%n"
+                + "  Tab                 complete commands, options, ids, names, devices and namespaces%n"
+                + "  Ctrl-R              search the history (~/.cil_history)%n"
+                + "  Ctrl-C              drop the line, or stop the running command (exit code 130)%n");
+    }
+
+    /** Stops the running command (Ctrl-C): its next write fails; a second request abandons it. */
+    public void cancel() {
+        Cancel c = running;
+        if (c != null) c.request();
+    }
+
+    /** Runs one cil command line, its output optionally piped to a program. */
+    int execute(List<String> args, String pipe) {
+        Cancel cancel = new Cancel();
+        Process proc = null;
+        Writer base = out;
+        if (pipe != null) {
+            try {
+                out.flush();
+                proc = new ProcessBuilder("/bin/sh", "-c", pipe)
+                        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            } catch (IOException e) {
+                err.println("cil: cannot run '" + pipe + "': " + e.getMessage());
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+            base = new OutputStreamWriter(proc.getOutputStream(), StandardCharsets.UTF_8);
+        }
+        PrintWriter cmdOut = new PrintWriter(new Guarded(base, cancel, false), false);
+        PrintWriter cmdErr = new PrintWriter(new Guarded(err, cancel, true), true);
+        String[] argv = args.toArray(new String[0]);
+        running = cancel;
+        int code;
+        try {
+            code = interactive ? onWorker(() -> CommandLineFactory.run(cmdOut, cmdErr, argv), cancel)
+                    : guarded(() -> CommandLineFactory.run(cmdOut, cmdErr, argv));
+        } finally {
+            running = null;
+        }
+        if (cancel.outputClosed && !cancel.requested) code = 0;   // the program stopped reading: as a shell, not an error
+        if (proc != null) {
+            try {
+                base.close();
+            } catch (IOException e) {
+                // the program has gone already
+            }
+            int pc = waitFor(proc);
+            if (code == 0) code = pc;
+        } else {
+            out.flush();
+        }
+        err.flush();
+        return cancel.requested ? INTERRUPTED : code;
+    }
+
+    private static int waitFor(Process p) {
+        while (true) {
+            try {
+                return p.waitFor();
+            } catch (InterruptedException e) {
+                // keep waiting: the program owns the terminal until it ends
+            }
+        }
+    }
+
+    private static int guarded(java.util.function.IntSupplier task) {
+        try {
+            return task.getAsInt();
+        } catch (Stopped e) {
+            return INTERRUPTED;
+        } catch (RuntimeException | Error e) {
+            return e instanceof CilException ? ((CilException) e).exitCode() : ExitCodes.INTERNAL;
+        }
+    }
+
+    /**
+     * Runs a command on its own thread so Ctrl-C can stop it while this thread waits; a second Ctrl-C
+     * stops waiting (the command is abandoned: its output goes nowhere).
+     */
+    private int onWorker(java.util.function.IntSupplier task, Cancel cancel) {
+        AtomicInteger result = new AtomicInteger(ExitCodes.INTERNAL);
+        Thread t = new Thread(() -> result.set(guarded(task)), "cil-command");
+        t.setDaemon(true);
+        cancel.worker = t;
+        t.start();
+        while (t.isAlive()) {
+            try {
+                t.join(50);
+            } catch (InterruptedException e) {
+                // this thread is not interrupted by Ctrl-C; keep waiting
+            }
+            if (cancel.abandoned) {
+                err.println("cil: the command did not stop; it goes on in the background and its output is discarded");
+                return INTERRUPTED;
+            }
+        }
+        return result.get();
+    }
+
+    /** Ctrl-C state of one command. */
+    static final class Cancel {
+        volatile boolean requested;
+        volatile boolean abandoned;
+        volatile boolean outputClosed;
+        volatile Thread worker;
+
+        void request() {
+            if (requested) {
+                abandoned = true;
+                return;
+            }
+            requested = true;
+            Thread w = worker;
+            if (w != null) w.interrupt();
+        }
+    }
+
+    /** Thrown into a command by its output once Ctrl-C was pressed or the pipe closed. */
+    static final class Stopped extends CilException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String why) { super(why, INTERRUPTED); }
+    }
+
+    /**
+     * A command's writer: throws {@link Stopped} once the command is cancelled or its pipe closed, so a
+     * long dump stops at its next line. The error writer instead goes quiet then (no "interrupted"
+     * or "broken pipe" line: a shell prints none either).
+     */
+    static final class Guarded extends Writer {
+        private final Writer to;
+        private final Cancel cancel;
+        private final boolean quiet;
+
+        Guarded(Writer to, Cancel cancel, boolean quietWhenStopped) {
+            this.to = to;
+            this.cancel = cancel;
+            this.quiet = quietWhenStopped;
+        }
+
+        private boolean stopped() { return cancel.requested || cancel.outputClosed; }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            if (stopped()) {
+                if (quiet) return;
+                throw new Stopped("interrupted");
+            }
+            try {
+                to.write(buf, off, len);
+            } catch (IOException e) {
+                cancel.outputClosed = true;
+                throw new Stopped("output closed");
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (stopped()) return;
+            try {
+                to.flush();
+            } catch (IOException e) {
+                cancel.outputClosed = true;
+            }
+        }
+
+        @Override
+        public void close() throws IOException { flush(); }
+    }
+}

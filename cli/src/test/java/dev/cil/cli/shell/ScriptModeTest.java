@@ -1,0 +1,112 @@
+package dev.cil.cli.shell;
+
+import dev.cil.cli.support.Cil;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code cil shell < script}: every line runs through the same factory as one-shot cil (compared here
+ * with {@link Cil#run}); errors do not stop the script; the exit code is the last failure's.
+ */
+class ScriptModeTest {
+    record Run(int code, String out, String err) { }
+
+    static Run script(String text) throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Shell.script(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void eachLineAsOneShotCilRunsIt() throws Exception {
+        Cil.Result help = Cil.run("map", "dump", "--help");
+        Cil.Result bad = Cil.run("nosuch");
+        Run r = script("map dump --help\nnosuch\n");
+        assertEquals(help.out() + bad.out(), r.out());
+        assertEquals(help.err() + bad.err(), r.err());
+        assertEquals(2, r.code(), "the last failure");
+        assertEquals(1, bad.err().lines().count(), "one line for a bad command");
+    }
+
+    @Test
+    void errorsDoNotStopTheScriptAndTheLastFailureCounts() throws Exception {
+        Run r = script("nosuch\n$?\nprog --bogus-option\n$?\nhelp map dump\n$?\n");
+        assertEquals(List.of("2", "2", "0"), r.out().lines().filter(l -> l.matches("\\d+")).toList());
+        assertEquals(2, r.code(), "a later success does not hide the failure");
+        assertEquals(2, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void exitEndsTheScript() throws Exception {
+        Run r = script("exit 3\nnosuch\n");
+        assertEquals(3, r.code());
+        assertEquals("", r.err(), "nothing after exit ran");
+        assertEquals(0, script("# nothing\n\n   \nexit\n").code());
+        assertEquals(2, script("nosuch\nexit\n").code());
+        Run bad = script("exit x\n");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("cil: exit: 'x' is not a number"), bad.err());
+    }
+
+    @Test
+    void aLeadingCilAndQuotesAreTakenAsAShellWould() throws Exception {
+        assertEquals(Cil.run("prog", "show", "--help").out(), script("cil prog show --help\n").out());
+        Run r = script("map dump name 'unterminated\n");
+        assertEquals("cil: unterminated quote (')\n", r.err());
+        assertEquals(2, r.code());
+    }
+
+    @Test
+    void helpListsCommandsAndTheShellsOwnWords() throws Exception {
+        Run r = script("help\n");
+        assertTrue(r.out().startsWith(Cil.run("--help").out()), r.out());
+        assertTrue(r.out().contains("In the shell:") && r.out().contains("Ctrl-R"), r.out());
+        assertEquals(0, r.code());
+        assertFalse(script("shell\n").err().isEmpty(), "no shell inside the shell");
+    }
+
+    @Test
+    void outputPipesToAProgram() throws Exception {
+        // the program writes to the process's stdout, not to our writer: count what it saw instead
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("cilpipe", ".txt");
+        try {
+            Run r = script("map dump --help | wc -l > " + f + "\n");
+            assertEquals(0, r.code(), r.err());
+            long lines = Cil.run("map", "dump", "--help").out().lines().count();
+            assertEquals(Long.toString(lines), java.nio.file.Files.readString(f).trim());
+            Run early = script("map dump --help | head -c 1 > /dev/null\n");
+            assertEquals(0, early.code(), "a program that stops reading is no error: " + early.err());
+            assertEquals("", early.err());
+            assertEquals(1, script("map dump --help | false\n").code(), "the program's failure counts");
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
+        }
+    }
+
+    @Test
+    void aStoppedCommandsOutputStopsIt() {
+        LineRunner.Cancel c = new LineRunner.Cancel();
+        StringWriter sink = new StringWriter();
+        LineRunner.Guarded out = new LineRunner.Guarded(sink, c, false);
+        LineRunner.Guarded err = new LineRunner.Guarded(sink, c, true);
+        PrintWriter pw = new PrintWriter(out);
+        pw.print("before");
+        pw.flush();
+        c.request();
+        org.junit.jupiter.api.Assertions.assertThrows(LineRunner.Stopped.class, () -> pw.print("after"));
+        new PrintWriter(err, true).println("cil: interrupted");
+        assertEquals("before", sink.toString(), "the error writer goes quiet");
+        assertEquals(LineRunner.INTERRUPTED, new LineRunner.Stopped("x").exitCode());
+        c.request();
+        assertTrue(c.abandoned, "a second Ctrl-C abandons the command");
+    }
+}
