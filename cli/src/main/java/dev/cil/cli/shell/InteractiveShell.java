@@ -31,7 +31,7 @@ final class InteractiveShell {
 
     private InteractiveShell() { }
 
-    static int run(PrintWriter out, PrintWriter err) throws IOException {
+    static int run(PrintWriter out, PrintWriter err, List<String> defaults) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build()) {
             boolean colour = Shell.colourAllowed(terminal.getType());
             PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
@@ -45,7 +45,7 @@ final class InteractiveShell {
                     .terminal(terminal)
                     .appName("cil")
                     .parser(parser)
-                    .completer(new JlineCompleter(engine))
+                    .completer(new JlineCompleter(engine, defaults))
                     .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.HISTORY_SIZE, 10_000)
                     .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
@@ -55,7 +55,7 @@ final class InteractiveShell {
                     .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                     .build();
             if (!colour) noColour(reader);
-            LineRunner runner = new LineRunner(out, err, true);
+            LineRunner runner = new LineRunner(out, err, true, defaults);
             terminal.handle(Terminal.Signal.INT, s -> runner.cancel());
             int code = 0;
             while (true) {

@@ -17,8 +17,12 @@ import java.util.List;
  */
 final class JlineCompleter implements Completer {
     private final CompletionEngine engine;
+    private final List<String> defaults;
 
-    JlineCompleter(CompletionEngine engine) { this.engine = engine; }
+    JlineCompleter(CompletionEngine engine, List<String> defaults) {
+        this.engine = engine;
+        this.defaults = defaults;
+    }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<org.jline.reader.Candidate> candidates) {
@@ -33,7 +37,7 @@ final class JlineCompleter implements Completer {
                     if (!b.equals("quit")) candidates.add(new org.jline.reader.Candidate(b, b, null, "shell", null, null, true));
                 }
             }
-            for (Candidate c : engine.complete(words)) {
+            for (Candidate c : engine.complete(LineRunner.withDefaults(defaults, words))) {
                 candidates.add(new org.jline.reader.Candidate(c.value(), c.value(), null,
                         c.description().isEmpty() ? null : c.description(), null, null, c.complete()));
             }

@@ -29,14 +29,49 @@ public final class LineRunner {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
+    private final List<String> defaults;
     private volatile Cancel running;
     private int last;
     private int lastFailure;
 
-    public LineRunner(PrintWriter out, PrintWriter err, boolean interactive) {
+    /**
+     * @param defaults global options given to {@code cil shell} ({@code --netns pod1}, {@code -j}), put
+     *                 before every command line that does not set them itself
+     */
+    public LineRunner(PrintWriter out, PrintWriter err, boolean interactive, List<String> defaults) {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        this.defaults = List.copyOf(defaults);
+    }
+
+    /**
+     * A command line with the shell's global options before it. A value option the line sets itself
+     * ({@code --netns}, {@code -o}) is not repeated (picocli refuses it twice); flags may repeat, and
+     * the line's own {@code -o} comes after a default {@code -j}, so the line wins.
+     */
+    static List<String> withDefaults(List<String> defaults, List<String> words) {
+        if (defaults.isEmpty()) return words;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < defaults.size(); i++) {
+            String d = defaults.get(i);
+            if (d.equals("--netns")) {
+                if (!sets(words, "--netns")) out.addAll(defaults.subList(i, i + 2));
+                i++;
+            } else {
+                out.add(d);
+            }
+        }
+        out.addAll(words);
+        return out;
+    }
+
+    private static boolean sets(List<String> words, String option) {
+        for (String w : words) {
+            if (w.equals("--")) return false;
+            if (w.equals(option) || w.startsWith(option + "=")) return true;
+        }
+        return false;
     }
 
     /** The exit code of the last command (what {@code $?} prints and the prompt shows). */
@@ -90,7 +125,7 @@ public final class LineRunner {
             case "help": {
                 List<String> args = new ArrayList<>(words.subList(1, words.size()));
                 args.add("--help");
-                int code = execute(args, t.pipe());
+                int code = execute(withDefaults(defaults, args), t.pipe());
                 if (words.size() == 1) {
                     out.print(shellHelp());
                     out.flush();
@@ -100,7 +135,7 @@ public final class LineRunner {
             case "shell":
                 return usage("already in the shell");
             default:
-                return done(execute(words, t.pipe()));
+                return done(execute(withDefaults(defaults, words), t.pipe()));
         }
     }
 

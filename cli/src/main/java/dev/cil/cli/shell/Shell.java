@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code cil shell}: interactive when standard input is a terminal ({@link InteractiveShell}, jline),
@@ -18,18 +19,18 @@ import java.nio.file.Path;
 public final class Shell {
     private Shell() { }
 
-    public static int run(CommandSpec spec) throws IOException {
+    public static int run(CommandSpec spec, List<String> defaults) throws IOException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (!isTerminal(0)) return script(System.in, out, err);
-        return InteractiveShell.run(out, err);
+        if (!isTerminal(0)) return script(System.in, out, err, defaults);
+        return InteractiveShell.run(out, err, defaults);
     }
 
     /**
      * Runs lines from a stream: no prompt, no colour, every line even after a failure. The exit code
      * is that of the last command that failed (0 if none did), or N after {@code exit N}.
      */
-    public static int script(InputStream in, PrintWriter out, PrintWriter err) throws IOException {
-        LineRunner runner = new LineRunner(out, err, false);
+    public static int script(InputStream in, PrintWriter out, PrintWriter err, List<String> defaults) throws IOException {
+        LineRunner runner = new LineRunner(out, err, false, defaults);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = r.readLine()) != null) {

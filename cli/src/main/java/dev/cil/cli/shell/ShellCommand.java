@@ -1,9 +1,13 @@
 package dev.cil.cli.shell;
 
+import dev.cil.cli.CilCommand;
+import dev.cil.cli.GlobalOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -24,14 +28,29 @@ import java.util.concurrent.Callable;
                 "",
                 "Output is not paged: it streams to the terminal as one-shot output does. End a line with "
                 + "'| PROGRAM' to pipe it (map dump name big | less). Ctrl-C drops the line being typed or stops the "
-                + "running command (exit code 130); exit or Ctrl-D leaves."},
-        footer = {"%nExamples:", "  cil shell", "  cil shell < commands.txt", "  echo 'prog show' | cil shell"})
+                + "running command (exit code 130); exit or Ctrl-D leaves.",
+                "",
+                "Global options given before shell (cil --netns pod1 shell, cil -j shell) apply to every line that does "
+                + "not set them itself."},
+        footer = {"%nExamples:", "  cil shell", "  cil --netns pod1 shell", "  cil shell < commands.txt",
+                "  echo 'prog show' | cil shell"})
 public final class ShellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return Shell.run(spec);
+        return Shell.run(spec, defaults(((CilCommand) spec.root().userObject()).global()));
+    }
+
+    /** The global options given to the shell, as words to put before each line. */
+    static List<String> defaults(GlobalOptions g) {
+        List<String> d = new ArrayList<>();
+        if (g.netns() != null) d.addAll(List.of("--netns", g.netns()));
+        if (g.pretty()) d.add("-p");
+        else if (g.json()) d.add("-j");
+        if (g.bpffs()) d.add("-f");
+        if (g.debug()) d.add("--debug");
+        return d;
     }
 }

@@ -20,9 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScriptModeTest {
     record Run(int code, String out, String err) { }
 
-    static Run script(String text) throws Exception {
+    static Run script(String text) throws Exception { return script(text, List.of()); }
+
+    static Run script(String text, List<String> defaults) throws Exception {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Shell.script(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
+        int code = Shell.script(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
+                new PrintWriter(err), defaults);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -90,6 +93,31 @@ class ScriptModeTest {
         } finally {
             java.nio.file.Files.deleteIfExists(f);
         }
+    }
+
+    @Test
+    void theShellsGlobalOptionsApplyToEveryLineThatDoesNotSetThem() throws Exception {
+        assertEquals(List.of("--netns", "pod1", "-j", "prog", "show"),
+                LineRunner.withDefaults(List.of("--netns", "pod1", "-j"), List.of("prog", "show")));
+        assertEquals(List.of("-j", "--netns=pod2", "prog", "show"),
+                LineRunner.withDefaults(List.of("--netns", "pod1", "-j"), List.of("--netns=pod2", "prog", "show")));
+        assertEquals(List.of("-j", "prog", "--netns", "pod2"),
+                LineRunner.withDefaults(List.of("--netns", "pod1", "-j"), List.of("prog", "--netns", "pod2")));
+        String ns = "cilnosuchns" + ProcessHandle.current().pid();
+        Run r = script("prog show\n--netns " + ns + "x prog show\n", List.of("--netns", ns));
+        List<String> errs = r.err().lines().toList();
+        assertEquals(2, errs.size(), r.err());
+        assertTrue(errs.get(0).contains(ns) && !errs.get(0).contains(ns + "x"), errs.get(0));
+        assertTrue(errs.get(1).contains(ns + "x"), "the line's own --netns wins: " + errs.get(1));
+        assertEquals(List.of("--netns", "pod1"), ShellCommand.defaults(globals("--netns", "pod1", "shell")));
+        assertEquals(List.of("-p", "-f", "--debug"), ShellCommand.defaults(globals("-p", "-f", "--debug", "shell")));
+        assertEquals(List.of("-j"), ShellCommand.defaults(globals("-o", "json", "shell")));
+    }
+
+    static dev.cil.cli.GlobalOptions globals(String... args) {
+        picocli.CommandLine cl = dev.cil.cli.CommandLineFactory.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        cl.parseArgs(args);
+        return ((dev.cil.cli.CilCommand) cl.getCommand()).global();
     }
 
     @Test
