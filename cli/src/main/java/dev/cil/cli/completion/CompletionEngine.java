@@ -1,5 +1,6 @@
 package dev.cil.cli.completion;
 
+import dev.cil.cli.output.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -175,7 +176,11 @@ public final class CompletionEngine {
 
     private static void add(Map<String, Candidate> out, Candidate c, String current) {
         if (!c.value().startsWith(current)) return;
-        out.merge(c.value(), c, (a, b) -> a.description().isEmpty() ? b : a);
+        // a name with control characters (a device may have ESC in its name) cannot be typed and must
+        // not reach a terminal: it is left out; descriptions are made visible instead
+        if (c.value().chars().anyMatch(Character::isISOControl)) return;
+        Candidate safe = new Candidate(c.value(), Text.safe(c.description()), c.complete());
+        out.merge(c.value(), safe, (a, b) -> a.description().isEmpty() ? b : a);
     }
 
     /** Numbers by value, then words. */

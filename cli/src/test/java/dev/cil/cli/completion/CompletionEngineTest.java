@@ -48,7 +48,7 @@ class CompletionEngineTest {
             "PROG_NAME", List.of("cil_from_container"),
             "LINK_ID", List.of("23"),
             "NETNS", List.of("pod1", "pod2"),
-            "DEV", List.of("eth0", "lxc1")));
+            "DEV", List.of("eth0", "lxc1", "evil\u001b[2J")));
     final CompletionEngine engine = new CompletionEngine(GeneratedFiles.model(), Providers.empty().register(fake), Duration.ofSeconds(5));
 
     List<String> complete(String... words) {
@@ -143,7 +143,8 @@ class CompletionEngineTest {
                 Providers.empty().register(fake), Duration.ofSeconds(5));
         fake.asked.clear();
         assertEquals(List.of("dev"), e.complete(List.of("net", "")).stream().map(Candidate::value).toList());
-        assertEquals(List.of("eth0", "lxc1"), e.complete(List.of("--netns", "pod2", "net", "dev", "")).stream().map(Candidate::value).toList());
+        assertEquals(List.of("eth0", "lxc1"), e.complete(List.of("--netns", "pod2", "net", "dev", "")).stream().map(Candidate::value).toList(),
+                "a name with control characters is left out");
         assertEquals("pod2", fake.asked.get(0).netns());
         assertEquals(List.of("verbose"), e.complete(List.of("net", "dev", "eth0", "")).stream().map(Candidate::value).toList());
         assertEquals(List.of("lxc1"), e.complete(List.of("probe", "l")).stream().map(Candidate::value).toList(),
