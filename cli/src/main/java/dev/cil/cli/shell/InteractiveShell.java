@@ -41,6 +41,7 @@ final class InteractiveShell {
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[] {'\\'});
             Path history = Shell.historyFile();
+            privateFile(history);
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("cil")
@@ -82,6 +83,18 @@ final class InteractiveShell {
             out.flush();
             err.flush();
             return code;
+        }
+    }
+
+    /** A new history file is readable by its owner only, as bash keeps its own: lines may hold keys and values. */
+    static void privateFile(Path p) {
+        try {
+            if (!java.nio.file.Files.exists(p)) {
+                java.nio.file.Files.createFile(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // jline creates it with the default mode, or cannot: history is then only kept in memory
         }
     }
 

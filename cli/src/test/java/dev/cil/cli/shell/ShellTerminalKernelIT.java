@@ -137,6 +137,8 @@ class ShellTerminalKernelIT {
             t.waitFor("EXITED=7", 10_000);
         }
         List<String> history = Files.readAllLines(home.resolve(".cil_history"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve(".cil_history"))), "history is private");
         assertTrue(history.stream().anyMatch(h -> h.endsWith(":nosuchcmd")), history.toString());
         assertTrue(history.stream().anyMatch(h -> h.endsWith(":map show name " + map)), history.toString());
         assertFalse(history.stream().anyMatch(h -> h.contains("prog show id")), "a dropped line is not history");
