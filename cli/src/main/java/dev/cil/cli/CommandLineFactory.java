@@ -25,8 +25,16 @@ public final class CommandLineFactory {
 
     /** Runs one command line; never throws. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(null, out, err, args);
+    }
+
+    /**
+     * Runs one command line on {@code tree}, a tree from {@link #create} that has run nothing yet (cil
+     * shell builds the next line's tree while the user types), or on a new one when it is null; never throws.
+     */
+    public static int run(CommandLine tree, PrintWriter out, PrintWriter err, String... args) {
         try {
-            return create(out, err).execute(args);
+            return (tree != null ? tree : create(out, err)).setOut(out).setErr(err).execute(args);
         } catch (RuntimeException | Error e) {
             // picocli handlers failed themselves: still one line, still an exit code
             boolean debug = java.util.Arrays.asList(args).contains("--debug");

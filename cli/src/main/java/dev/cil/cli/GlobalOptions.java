@@ -66,4 +66,16 @@ public final class GlobalOptions {
 
     /** The named network namespace to run in, or null. */
     public String netns() { return netns; }
+
+    /**
+     * Back to "no option given". cil shell runs its lines on one command tree; picocli resets the
+     * annotated fields before each parse but cannot reset what the setters above derived.
+     */
+    public void reset() {
+        format = OutputFormat.TEXT;
+        pretty = false;
+        bpffs = false;
+        netns = null;
+        debug = false;
+    }
 }

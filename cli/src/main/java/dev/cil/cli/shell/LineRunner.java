@@ -3,6 +3,12 @@ package dev.cil.cli.shell;
 import dev.cil.cli.CilException;
 import dev.cil.cli.CommandLineFactory;
 import dev.cil.cli.ExitCodes;
+import dev.cil.cli.CilCommand;
+import dev.cil.cli.GlobalOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,6 +36,7 @@ public final class LineRunner {
     private final PrintWriter err;
     private final boolean interactive;
     private final List<String> defaults;
+    private CommandLine tree;
     private volatile Cancel running;
     private int last;
     private int lastFailure;
@@ -43,6 +50,51 @@ public final class LineRunner {
         this.err = err;
         this.interactive = interactive;
         this.defaults = List.copyOf(defaults);
+    }
+
+    /**
+     * The command tree for the next line. Building one costs about 3 ms (picocli reflects over every
+     * command), ten times what {@code prog show} itself takes, so lines share one tree when that is
+     * safe: picocli resets every option and argument to its initial value before a parse, except those
+     * set through methods, and the only ones (GlobalOptions' setters) are reset here. A tree with
+     * another such option (see {@link #reusable}), or one an abandoned command may still be using, is
+     * not reused: that line gets a tree of its own.
+     */
+    private CommandLine takeTree() {
+        CommandLine t = tree;
+        if (t == null) {
+            PrintWriter sink = new PrintWriter(java.io.OutputStream.nullOutputStream());
+            t = CommandLineFactory.create(sink, sink);
+            if (reusable(t.getCommandSpec()).isEmpty()) tree = t;
+        } else {
+            ((CilCommand) t.getCommand()).global().reset();
+        }
+        return t;
+    }
+
+    /**
+     * The options and arguments that a new parse would not reset (set through a method, with no
+     * initial value picocli could restore), apart from {@link GlobalOptions}' which {@link GlobalOptions#reset}
+     * handles; empty when lines can share the tree.
+     */
+    public static List<String> reusable(CommandSpec root) {
+        List<String> out = new ArrayList<>();
+        List<CommandSpec> todo = new ArrayList<>(List.of(root));
+        java.util.Set<CommandSpec> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            CommandSpec s = todo.remove(todo.size() - 1);
+            if (!seen.add(s)) continue;
+            List<ArgSpec> args = new ArrayList<>(s.options());
+            args.addAll(s.positionalParameters());
+            for (ArgSpec a : args) {
+                if (a.inherited() || a.hasInitialValue()) continue;
+                Object element = a.userObject();
+                if (element instanceof java.lang.reflect.Member m && m.getDeclaringClass() == GlobalOptions.class) continue;
+                out.add(s.qualifiedName() + " " + (a instanceof OptionSpec o ? o.longestName() : a.paramLabel()));
+            }
+            for (CommandLine sub : s.subcommands().values()) todo.add(sub.getCommandSpec());
+        }
+        return out;
     }
 
     /**
@@ -189,11 +241,12 @@ public final class LineRunner {
         PrintWriter cmdOut = new PrintWriter(new Guarded(base, cancel, false), false);
         PrintWriter cmdErr = new PrintWriter(new Guarded(err, cancel, true), true);
         String[] argv = args.toArray(new String[0]);
+        CommandLine tree = takeTree();
         running = cancel;
         int code;
         try {
-            code = interactive ? onWorker(() -> CommandLineFactory.run(cmdOut, cmdErr, argv), cancel)
-                    : guarded(() -> CommandLineFactory.run(cmdOut, cmdErr, argv));
+            code = interactive ? onWorker(() -> CommandLineFactory.run(tree, cmdOut, cmdErr, argv), cancel)
+                    : guarded(() -> CommandLineFactory.run(tree, cmdOut, cmdErr, argv));
         } finally {
             running = null;
         }
@@ -250,6 +303,7 @@ public final class LineRunner {
                 // this thread is not interrupted by Ctrl-C; keep waiting
             }
             if (cancel.abandoned) {
+                tree = null;   // the command goes on with it
                 err.println("cil: the command did not stop; it goes on in the background and its output is discarded");
                 return INTERRUPTED;
             }

@@ -121,6 +121,26 @@ class ScriptModeTest {
     }
 
     @Test
+    void linesShareOneTreeAndNothingLeaksFromOneLineToTheNext() throws Exception {
+        assertEquals(List.of(), LineRunner.reusable(dev.cil.cli.completion.GeneratedFiles.model()),
+                "options picocli cannot reset (setter methods): give them a field, or cil shell builds a tree per line");
+        String ns = "cilnosuchns" + ProcessHandle.current().pid();
+        Run r = script("-j nosuch\nnosuch\n-p map show name zz\n--netns " + ns + " map show name zz\nmap show name zz\n"
+                + "-f -o json --debug map show name zz\nmap show name zz\n");
+        List<String> out = r.out().lines().toList();
+        List<String> err = r.err().lines().filter(l -> l.startsWith("cil: ")).toList();
+        assertTrue(out.get(0).startsWith("{\"error\":"), "JSON for -j: " + r.out());
+        assertTrue(err.get(0).startsWith("cil: Unmatched argument"), "text again without -j: " + r.err());
+        assertTrue(out.get(1).startsWith("{\"error\":") || out.get(1).startsWith("{"), "JSON for -p: " + r.out());
+        assertTrue(err.get(1).contains(ns), "the namespace of its own line: " + r.err());
+        assertFalse(err.get(2).contains(ns), "no namespace on the next line: " + r.err());
+        assertEquals(3, out.size(), "the -o json line in JSON, the last one in text again: " + r.out());
+        List<String> all = r.err().lines().toList();
+        assertTrue(all.stream().anyMatch(l -> l.startsWith("\tat ")), "--debug prints a stack trace on its line");
+        assertEquals(err.get(3), all.get(all.size() - 1), "and only there: " + r.err());
+    }
+
+    @Test
     void aStoppedCommandsOutputStopsIt() {
         LineRunner.Cancel c = new LineRunner.Cancel();
         StringWriter sink = new StringWriter();
