@@ -44,7 +44,7 @@ public final class BuiltinProviders implements CandidateProvider {
 
     @Override
     public Set<String> kinds() {
-        return Set.of("MAP_ID", "MAP_NAME", "PROG_ID", "PROG_NAME", "PROG_TAG", "LINK_ID", "BTF_ID",
+        return Set.of("MAP_ID", "MAP_NAME", "PROG_ID", "PROG_NAME", "PROG_TAG", "LINK_ID", "BTF_ID", "BTF_SRC_ID",
                 "DEV", "DEVICE", "IFNAME", "NETNS", "MAP_TYPE", "PROG_TYPE", "PATH", "FILE");
     }
 
@@ -55,6 +55,7 @@ public final class BuiltinProviders implements CandidateProvider {
         m.put("MAP", Selectors.MAP_SPEC);
         m.put("LINK", Selectors.LINK_SPEC);
         m.put("BTF", "id ID");
+        m.put("BTF_SRC", "id ID | prog PROG | map MAP | file FILE");   // bpftool btf dump's source
         return m;
     }
 
@@ -70,7 +71,7 @@ public final class BuiltinProviders implements CandidateProvider {
             case "PROG_NAME": return progs(1);
             case "PROG_TAG": return progs(2);
             case "LINK_ID": return links();
-            case "BTF_ID": return btfs();
+            case "BTF_ID": case "BTF_SRC_ID": return btfs();
             case "DEV": case "DEVICE": case "IFNAME": return devices(r.netns());
             case "NETNS": return namespaces();
             case "MAP_TYPE": return mapTypes();

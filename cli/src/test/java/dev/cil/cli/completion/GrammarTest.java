@@ -83,6 +83,16 @@ class GrammarTest {
     }
 
     @Test
+    void bpftoolsBtfSourceSelector() {
+        Grammar dump = g("BTF_SRC [format {raw|c}]", null);
+        assertEquals(Set.of("id", "prog", "map", "file"), next(dump));
+        assertEquals(Set.of("BTF_SRC_ID>ID"), next(dump, "id"));
+        assertEquals(Set.of("id", "pinned", "name", "tag"), next(dump, "prog"));
+        assertEquals(Set.of("format"), next(dump, "id", "1"));
+        assertEquals(Set.of("raw", "c"), next(dump, "id", "1", "format"));
+    }
+
+    @Test
     void bracesAndEllipsis() {
         Grammar g = g("{ dev DEV | netns NETNS } NAME...", null);
         assertEquals(Set.of("dev", "netns"), next(g));

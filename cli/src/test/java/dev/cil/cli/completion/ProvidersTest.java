@@ -82,7 +82,7 @@ class ProvidersTest {
         for (String k : List.of("MAP_ID", "MAP_NAME", "PROG_ID", "PROG_NAME", "PROG_TAG", "LINK_ID", "BTF_ID", "DEV", "NETNS", "PATH")) {
             assertTrue(p.has(k), k);
         }
-        assertEquals(Set.of("PROG", "MAP", "LINK", "BTF"), p.nonterminals().keySet());
+        assertEquals(Set.of("PROG", "MAP", "LINK", "BTF", "BTF_SRC"), p.nonterminals().keySet());
     }
 
     @Test
