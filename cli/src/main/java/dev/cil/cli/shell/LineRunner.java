@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs the lines of {@code cil shell}, interactive or from a script: the shell's own words
  * ({@code help}, {@code exit}, {@code $?}), and every other line through the same
- * {@link CommandLineFactory} as one-shot {@code cil}, with a fresh command tree per line (so no option
- * leaks from one line into the next). A failure prints its one line and the shell goes on.
+ * {@link CommandLineFactory} and handlers as one-shot {@code cil}, on a command tree that starts
+ * every line as new (no option leaks from one line into the next). A failure prints its one line
+ * and the shell goes on.
  */
 public final class LineRunner {
     /** The exit code of a command stopped with Ctrl-C (as a POSIX shell reports SIGINT). */
@@ -57,7 +58,7 @@ public final class LineRunner {
      * command), ten times what {@code prog show} itself takes, so lines share one tree when that is
      * safe: picocli resets every option and argument to its initial value before a parse, except those
      * set through methods, and the only ones (GlobalOptions' setters) are reset here. A tree with
-     * another such option (see {@link #reusable}), or one an abandoned command may still be using, is
+     * another such option (see {@link #unresettable}), or one an abandoned command may still be using, is
      * not reused: that line gets a tree of its own.
      */
     private CommandLine takeTree() {
@@ -65,7 +66,7 @@ public final class LineRunner {
         if (t == null) {
             PrintWriter sink = new PrintWriter(java.io.OutputStream.nullOutputStream());
             t = CommandLineFactory.create(sink, sink);
-            if (reusable(t.getCommandSpec()).isEmpty()) tree = t;
+            if (unresettable(t.getCommandSpec()).isEmpty()) tree = t;
         } else {
             ((CilCommand) t.getCommand()).global().reset();
         }
@@ -77,7 +78,7 @@ public final class LineRunner {
      * initial value picocli could restore), apart from {@link GlobalOptions}' which {@link GlobalOptions#reset}
      * handles; empty when lines can share the tree.
      */
-    public static List<String> reusable(CommandSpec root) {
+    public static List<String> unresettable(CommandSpec root) {
         List<String> out = new ArrayList<>();
         List<CommandSpec> todo = new ArrayList<>(List.of(root));
         java.util.Set<CommandSpec> seen = new java.util.HashSet<>();
@@ -98,9 +99,9 @@ public final class LineRunner {
     }
 
     /**
-     * A command line with the shell's global options before it. A value option the line sets itself
-     * ({@code --netns}, {@code -o}) is not repeated (picocli refuses it twice); flags may repeat, and
-     * the line's own {@code -o} comes after a default {@code -j}, so the line wins.
+     * A command line with the shell's global options before it. {@code --netns} is left out when the
+     * line sets it itself (picocli refuses it twice); flags may repeat, and a line's own {@code -o text}
+     * comes after a default {@code -j}, so the line wins.
      */
     static List<String> withDefaults(List<String> defaults, List<String> words) {
         if (defaults.isEmpty()) return words;

@@ -122,7 +122,7 @@ class ScriptModeTest {
 
     @Test
     void linesShareOneTreeAndNothingLeaksFromOneLineToTheNext() throws Exception {
-        assertEquals(List.of(), LineRunner.reusable(dev.cil.cli.completion.GeneratedFiles.model()),
+        assertEquals(List.of(), LineRunner.unresettable(dev.cil.cli.completion.GeneratedFiles.model()),
                 "options picocli cannot reset (setter methods): give them a field, or cil shell builds a tree per line");
         String ns = "cilnosuchns" + ProcessHandle.current().pid();
         Run r = script("-j nosuch\nnosuch\n-p map show name zz\n--netns " + ns + " map show name zz\nmap show name zz\n"
