@@ -56,7 +56,7 @@ fi
 
 # --- packages -----------------------------------------------------------------------------------
 PKGS=(openjdk-17-jdk-headless maven clang llvm libbpf-dev bpftool iproute2 iputils-ping curl)
-[ "$MODE" = test ] && PKGS+=(hyperfine iperf3 tmux asciidoctor util-linux python3 zsh fish)
+[ "$MODE" = test ] && PKGS+=(hyperfine iperf3 tmux asciidoctor man-db util-linux python3 zsh fish)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
