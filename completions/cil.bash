@@ -121,9 +121,14 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} net" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog show" ];    then _picocli_cil_prog; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog list" ];    then _picocli_cil_prog; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog dump" ];    then _picocli_cil_prog; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog load" ];    then _picocli_cil_prog; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog loadall" ];    then _picocli_cil_prog; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map show" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map list" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map dump" ];    then _picocli_cil_map; return $?; fi
@@ -136,42 +141,79 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map freeze" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link show" ];    then _picocli_cil_link; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link list" ];    then _picocli_cil_link; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link pin" ];    then _picocli_cil_link; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link detach" ];    then _picocli_cil_link; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} net show" ];    then _picocli_cil_net; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} net list" ];    then _picocli_cil_net; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} net attach" ];    then _picocli_cil_net; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} net detach" ];    then _picocli_cil_net; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf show" ];    then _picocli_cil_btf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf list" ];    then _picocli_cil_btf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf dump" ];    then _picocli_cil_btf; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(prog)
   local cmds1=(map)
   local cmds2=(link)
-  local cmds3=(shell)
-  local cmds4=(prog show)
-  local cmds5=(prog list)
-  local cmds6=(map show)
-  local cmds7=(map list)
-  local cmds8=(map dump)
-  local cmds9=(map lookup)
-  local cmds10=(map getnext)
-  local cmds11=(map update)
-  local cmds12=(map delete)
-  local cmds13=(map create)
-  local cmds14=(map pin)
-  local cmds15=(map freeze)
-  local cmds16=(link show)
-  local cmds17=(link list)
+  local cmds3=(net)
+  local cmds4=(btf)
+  local cmds5=(shell)
+  local cmds6=(prog show)
+  local cmds7=(prog list)
+  local cmds8=(prog dump)
+  local cmds9=(prog load)
+  local cmds10=(prog loadall)
+  local cmds11=(map show)
+  local cmds12=(map list)
+  local cmds13=(map dump)
+  local cmds14=(map lookup)
+  local cmds15=(map getnext)
+  local cmds16=(map update)
+  local cmds17=(map delete)
+  local cmds18=(map create)
+  local cmds19=(map pin)
+  local cmds20=(map freeze)
+  local cmds21=(link show)
+  local cmds22=(link list)
+  local cmds23=(link pin)
+  local cmds24=(link detach)
+  local cmds25=(net show)
+  local cmds26=(net list)
+  local cmds27=(net attach)
+  local cmds28=(net detach)
+  local cmds29=(btf show)
+  local cmds30=(btf list)
+  local cmds31=(btf dump)
 
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_link_list; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_map_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_map_pin; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_map_create; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_map_delete; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cil_map_update; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cil_map_getnext; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cil_map_lookup; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cil_map_dump; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cil_map_list; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cil_map_show; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cil_prog_list; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cil_prog_show; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cil_shell; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_cil_btf_dump; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_cil_btf_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_cil_btf_show; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_cil_net_detach; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_cil_net_attach; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_cil_net_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_cil_net_show; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_cil_link_detach; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_cil_link_pin; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_cil_link_list; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_cil_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_cil_map_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_cil_map_pin; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_cil_map_create; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_map_delete; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_map_update; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_map_getnext; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_map_lookup; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_map_dump; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_map_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cil_map_show; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cil_prog_loadall; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cil_prog_load; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cil_prog_dump; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cil_prog_list; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cil_prog_show; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cil_shell; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cil_btf; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cil_net; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cil_link; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cil_map; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_cil_prog; return $?; fi
@@ -186,8 +228,8 @@ function _picocli_cil() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="prog map link shell"
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local commands="prog map link net btf shell"
+  local flag_opts="'-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -219,8 +261,8 @@ function _picocli_cil_prog() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="show list"
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local commands="show list dump load loadall"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -253,7 +295,7 @@ function _picocli_cil_map() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="show list dump lookup getnext update delete create pin freeze"
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -285,8 +327,74 @@ function _picocli_cil_link() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="show list"
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local commands="show list pin detach"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `net` subcommand.
+function _picocli_cil_net() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="show list attach detach"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `btf` subcommand.
+function _picocli_cil_btf() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="show list dump"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -319,7 +427,7 @@ function _picocli_cil_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -352,7 +460,7 @@ function _picocli_cil_prog_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -385,7 +493,106 @@ function _picocli_cil_prog_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dump` subcommand.
+function _picocli_cil_prog_dump() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `load` subcommand.
+function _picocli_cil_prog_load() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `loadall` subcommand.
+function _picocli_cil_prog_loadall() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -418,7 +625,7 @@ function _picocli_cil_map_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -451,7 +658,7 @@ function _picocli_cil_map_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -484,7 +691,7 @@ function _picocli_cil_map_dump() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -517,7 +724,7 @@ function _picocli_cil_map_lookup() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -550,7 +757,7 @@ function _picocli_cil_map_getnext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -583,7 +790,7 @@ function _picocli_cil_map_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -616,7 +823,7 @@ function _picocli_cil_map_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -649,7 +856,7 @@ function _picocli_cil_map_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -682,7 +889,7 @@ function _picocli_cil_map_pin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -715,7 +922,7 @@ function _picocli_cil_map_freeze() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -748,7 +955,7 @@ function _picocli_cil_link_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -781,7 +988,304 @@ function _picocli_cil_link_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug'"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pin` subcommand.
+function _picocli_cil_link_pin() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `detach` subcommand.
+function _picocli_cil_link_detach() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_cil_net_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_net_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `attach` subcommand.
+function _picocli_cil_net_attach() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `detach` subcommand.
+function _picocli_cil_net_detach() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_cil_btf_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_btf_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `dump` subcommand.
+function _picocli_cil_btf_dump() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--bpftool-7.1' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns'"
   local FORMAT_option_args=("text" "json") # --output values
 
@@ -820,10 +1324,12 @@ function _picocli_cil_link_list() {
 # _cil_children PATH: the subcommands (and their aliases) of the command PATH ("" is cil).
 function _cil_children() {
   case "$1" in
-    "") echo prog map link shell ;;
-    "prog") echo show list ;;
+    "") echo prog map link net btf shell ;;
+    "prog") echo show list dump load loadall ;;
     "map") echo show list dump lookup getnext update delete create pin freeze ;;
-    "link") echo show list ;;
+    "link") echo show list pin detach ;;
+    "net") echo show list attach detach ;;
+    "btf") echo show list dump ;;
   esac
 }
 
@@ -833,6 +1339,8 @@ function _cil_canonical() {
     "prog|list") echo show ;;
     "map|list") echo show ;;
     "link|list") echo show ;;
+    "net|list") echo show ;;
+    "btf|list") echo show ;;
     *) echo "$2" ;;
   esac
 }
@@ -851,7 +1359,7 @@ function _cil_live_option() {
 # _cil_live_command PATH: whether the command's arguments are completed live (its grammar).
 function _cil_live_command() {
   case "$1" in
-    "prog show"|"map show"|"map dump"|"map lookup"|"map getnext"|"map update"|"map delete"|"map create"|"map pin"|"map freeze"|"link show") return 0 ;;
+    "prog show"|"prog dump"|"map show"|"map dump"|"map lookup"|"map getnext"|"map update"|"map delete"|"map create"|"map pin"|"map freeze"|"link show"|"link pin"|"link detach"|"net show"|"net attach"|"net detach"|"btf show") return 0 ;;
   esac
   return 1
 }

@@ -6,13 +6,17 @@
 function __cil_children
     switch "$argv[1]"
         case ''
-            printf '%s\n' prog map link shell
+            printf '%s\n' prog map link net btf shell
         case 'prog'
-            printf '%s\n' show list
+            printf '%s\n' show list dump load loadall
         case 'map'
             printf '%s\n' show list dump lookup getnext update delete create pin freeze
         case 'link'
-            printf '%s\n' show list
+            printf '%s\n' show list pin detach
+        case 'net'
+            printf '%s\n' show list attach detach
+        case 'btf'
+            printf '%s\n' show list dump
     end
 end
 
@@ -24,6 +28,10 @@ function __cil_canonical
         case 'map|list'
             echo show
         case 'link|list'
+            echo show
+        case 'net|list'
+            echo show
+        case 'btf|list'
             echo show
         case '*'
             echo $argv[2]
@@ -94,7 +102,7 @@ function __cil_live_args
     string match -q -- '-*' (commandline -ct); and return 1
     set -l s (__cil_state)
     switch "$s[1]"
-        case 'prog show' 'map show' 'map dump' 'map lookup' 'map getnext' 'map update' 'map delete' 'map create' 'map pin' 'map freeze' 'link show'
+        case 'prog show' 'prog dump' 'map show' 'map dump' 'map lookup' 'map getnext' 'map update' 'map delete' 'map create' 'map pin' 'map freeze' 'link show' 'link pin' 'link detach' 'net show' 'net attach' 'net detach' 'btf show'
             test "$s[2]" = 1; or test (count (__cil_children "$s[1]")) = 0
         case '*'
             return 1
@@ -116,9 +124,14 @@ complete -c cil -f
 complete -c cil -n '__cil_at ""' -a 'prog' -d 'Inspect BPF programs (as bpftool prog)'
 complete -c cil -n '__cil_at ""' -a 'map' -d 'Inspect and change BPF maps (as bpftool map)'
 complete -c cil -n '__cil_at ""' -a 'link' -d 'Inspect BPF links (as bpftool link)'
+complete -c cil -n '__cil_at ""' -a 'net' -d 'Show and change networking attachments'
+complete -c cil -n '__cil_at ""' -a 'btf' -d 'Inspect BTF type information (as bpftool btf)'
 complete -c cil -n '__cil_at ""' -a 'shell' -d 'Run cil commands interactively'
 complete -c cil -n '__cil_at "prog"' -a 'show' -d 'Show all loaded programs, or those PROG selects (PROG := id ID | pinned PATH | tag TAG | name NAME)'
 complete -c cil -n '__cil_at "prog"' -a 'list' -d 'Show all loaded programs, or those PROG selects (PROG := id ID | pinned PATH | tag TAG | name NAME)'
+complete -c cil -n '__cil_at "prog"' -a 'dump' -d 'Dump the translated instructions of PROG (PROG := id ID | pinned PATH | tag TAG | name NAME)'
+complete -c cil -n '__cil_at "prog"' -a 'load' -d 'Load a BPF object with cil\'s own loader and pin its first program at PATH'
+complete -c cil -n '__cil_at "prog"' -a 'loadall' -d 'Load a BPF object with cil\'s own loader and pin every program under DIR (as DIR/NAME)'
 complete -c cil -n '__cil_at "map"' -a 'show' -d 'Show all maps, or those MAP selects (MAP := id ID | pinned PATH | name NAME)'
 complete -c cil -n '__cil_at "map"' -a 'list' -d 'Show all maps, or those MAP selects (MAP := id ID | pinned PATH | name NAME)'
 complete -c cil -n '__cil_at "map"' -a 'dump' -d 'Dump every entry of MAP (MAP := id ID | pinned PATH | name NAME)'
@@ -131,9 +144,17 @@ complete -c cil -n '__cil_at "map"' -a 'pin' -d 'Pin MAP at FILE on a bpf file s
 complete -c cil -n '__cil_at "map"' -a 'freeze' -d 'Freeze MAP'
 complete -c cil -n '__cil_at "link"' -a 'show' -d 'Show all links, or the one LINK selects (LINK := id ID | pinned PATH)'
 complete -c cil -n '__cil_at "link"' -a 'list' -d 'Show all links, or the one LINK selects (LINK := id ID | pinned PATH)'
+complete -c cil -n '__cil_at "link"' -a 'pin' -d 'Pin LINK at FILE on a bpf file system (LINK := id ID | pinned PATH)'
+complete -c cil -n '__cil_at "link"' -a 'detach' -d 'Detach the program of LINK (LINK := id ID | pinned PATH)'
+complete -c cil -n '__cil_at "net"' -a 'show' -d 'Show XDP, tcx, tc, flow dissector and netfilter attachments (as bpftool 7.3+)'
+complete -c cil -n '__cil_at "net"' -a 'list' -d 'Show XDP, tcx, tc, flow dissector and netfilter attachments (as bpftool 7.3+)'
+complete -c cil -n '__cil_at "net"' -a 'attach' -d 'Attach PROG to a device'
+complete -c cil -n '__cil_at "net"' -a 'detach' -d 'Detach from a device'
+complete -c cil -n '__cil_at "btf"' -a 'show' -d 'Show all BTF objects, or the one with id ID'
+complete -c cil -n '__cil_at "btf"' -a 'list' -d 'Show all BTF objects, or the one with id ID'
+complete -c cil -n '__cil_at "btf"' -a 'dump' -d 'Dump BTF types'
 
 # options
-complete -c cil -n '__cil_in ""' -s h -l help -d 'Show this help message and exit.'
 complete -c cil -n '__cil_in ""' -s V -l version -d 'Print version information and exit.'
 complete -c cil -s o -l output -x -a 'text json' -d 'Output format: text (default) or json.'
 complete -c cil -s j -l json -d 'JSON output on one line (as bpftool -j); same as -o json.'
@@ -141,36 +162,8 @@ complete -c cil -s p -l pretty -d 'Indented JSON (implies --json).'
 complete -c cil -s f -l bpffs -d 'Show the bpffs paths where objects are pinned (as bpftool -f).'
 complete -c cil -l debug -d 'Print stack traces and internal decisions on stderr.'
 complete -c cil -l netns -x -a '(__cil_live)' -d 'Run the command inside network namespace NAME (as \'ip netns exec NAME\').'
-complete -c cil -n '__cil_in "prog"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "prog"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "prog show"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "prog show"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map show"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map show"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map dump"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map dump"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map lookup"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map lookup"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map getnext"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map getnext"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map update"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map update"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map delete"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map delete"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map create"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map create"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map pin"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map pin"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "map freeze"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "map freeze"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "link"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "link"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "link show"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "link show"' -s V -l version -d 'Print version information and exit.'
-complete -c cil -n '__cil_in "shell"' -s h -l help -d 'Show this help message and exit.'
-complete -c cil -n '__cil_in "shell"' -s V -l version -d 'Print version information and exit.'
+complete -c cil -s h -l help -d 'Show help for the command and exit.'
+complete -c cil -n '__cil_in "btf dump"' -l bpftool-7.1 -d 'C format exactly as Debian 12\'s bpftool 7.1 (no enum size attributes).'
 
 # arguments with live values (ids, names, devices, paths)
 complete -c cil -n __cil_live_args -a '(__cil_live)'

@@ -41,6 +41,10 @@ public final class GlobalOptions {
             description = "Run the command inside network namespace NAME (as 'ip netns exec NAME').")
     String netns;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, order = 7,
+            description = "Show help for the command and exit.")
+    boolean help;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 5,
             description = "Print stack traces and internal decisions on stderr.")
     boolean debug;

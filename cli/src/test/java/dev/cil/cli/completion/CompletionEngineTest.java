@@ -57,7 +57,7 @@ class CompletionEngineTest {
 
     @Test
     void subcommandsFromTheModelWithoutHiddenOnes() {
-        assertEquals(List.of("link", "map", "prog", "shell"), complete(""));
+        assertEquals(TopLevel.visible(), complete(""));
         assertEquals(List.of("prog"), complete("pr"));
         assertEquals(List.of("create", "delete", "dump", "freeze", "getnext", "list", "lookup", "pin", "show", "update"), complete("map", ""));
         assertEquals(List.of(), complete("__"), "hidden commands are not offered");
