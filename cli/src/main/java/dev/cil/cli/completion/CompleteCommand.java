@@ -42,7 +42,7 @@ public final class CompleteCommand implements Callable<Integer> {
         try {
             List<String> w = words.isEmpty() ? List.of("") : words;
             boolean descriptions = "fish".equals(shell);
-            for (Candidate c : new CompletionEngine(spec.root(), Providers.load(), BUDGET).complete(w)) {
+            for (Candidate c : new CompletionEngine(wholeTree(), Providers.load(), BUDGET).complete(w)) {
                 if (descriptions && !c.description().isEmpty()) out.println(c.value() + "\t" + oneLine(c.description()));
                 else out.println(c.value());
             }
@@ -54,4 +54,10 @@ public final class CompleteCommand implements Callable<Integer> {
     }
 
     private static String oneLine(String s) { return s.replace('\n', ' ').replace('\t', ' '); }
+
+    /** The whole command tree: a one-shot {@code cil __complete} line builds only its own group (CommandLineFactory). */
+    private static picocli.CommandLine.Model.CommandSpec wholeTree() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+        return dev.cil.cli.CommandLineFactory.create(sink, sink).getCommandSpec();
+    }
 }
