@@ -47,13 +47,7 @@ public final class BtfShowCommand extends LeafCommand {
             return ExitCodes.OK;
         }
         List<BtfView> views = new ArrayList<>();
-        for (int id : BpfObjects.ids(BpfObjects.Kind.BTF)) {
-            try (Btf btf = Btf.openById(new BtfId(id))) {
-                views.add(view(btf, progs, maps));
-            } catch (NoSuchObjectException e) {
-                // unloaded meanwhile
-            }
-        }
+        BpfObjects.forEach(BpfObjects.Kind.BTF, id -> Btf.openById(new BtfId(id)), btf -> views.add(view(btf, progs, maps)));
         output().list(views);
         return ExitCodes.OK;
     }
