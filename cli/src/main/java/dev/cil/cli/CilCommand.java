@@ -1,9 +1,16 @@
 package dev.cil.cli;
 
+import dev.cil.cli.command.bpf.BpfCommand;
+import dev.cil.cli.command.daemon.DaemonCommand;
+import dev.cil.cli.command.endpoint.EndpointCommand;
+import dev.cil.cli.command.identity.IdentityCommand;
+import dev.cil.cli.command.ip.IpCommand;
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
 import dev.cil.cli.command.net.NetCommand;
 import dev.cil.cli.command.prog.ProgCommand;
+import dev.cil.cli.command.status.StatusCommand;
+import dev.cil.cli.command.whoami.WhoamiCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +35,10 @@ import picocli.CommandLine.Spec;
                 "  cil -j map show name cilium_lxc",
                 "  cil map dump pinned /sys/fs/bpf/tc/globals/cilium_metrics",
                 ExitCodes.HELP},
-        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, NetCommand.class, TrainCommand.class})
+        subcommands = {ProgCommand.class, MapCommand.class, LinkCommand.class, NetCommand.class, TrainCommand.class,
+                // the node's loader daemon and the agent commands (cilium-dbg's)
+                DaemonCommand.class, StatusCommand.class, EndpointCommand.class, IpCommand.class, IdentityCommand.class,
+                BpfCommand.class, WhoamiCommand.class})
 public final class CilCommand implements Runnable {
     @Mixin
     GlobalOptions global;

@@ -22,7 +22,12 @@ public final class GlobalOptions {
 
     @Option(names = {"-j", "--json"}, scope = ScopeType.INHERIT, order = 2,
             description = "JSON output on one line (as bpftool -j); same as -o json.")
-    void setJson(boolean on) { if (on) format = OutputFormat.JSON; }
+    void setJson(boolean on) {
+        if (on) {
+            format = OutputFormat.JSON;
+            compact = true;
+        }
+    }
 
     @Option(names = {"-p", "--pretty"}, scope = ScopeType.INHERIT, order = 3,
             description = "Indented JSON (implies --json).")
@@ -41,18 +46,36 @@ public final class GlobalOptions {
             description = "Run the command inside network namespace NAME (as 'ip netns exec NAME').")
     String netns;
 
+    @Option(names = {"-N", "--node"}, paramLabel = "NAME", scope = ScopeType.INHERIT, order = 7,
+            description = "The node whose daemon agent commands talk to (default: $CIL_NODE, else k8s-s).")
+    void setNode(String value) {
+        try {
+            this.node = dev.cil.api.NodePaths.checkNode(value);
+        } catch (IllegalArgumentException e) {
+            throw CilException.usage(e.getMessage());
+        }
+    }
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 5,
             description = "Print stack traces and internal decisions on stderr.")
     boolean debug;
 
     private OutputFormat format = OutputFormat.TEXT;
     private boolean pretty;
+    private boolean compact;
+    private String node;
 
     public OutputFormat format() { return format; }
 
     public boolean json() { return format == OutputFormat.JSON; }
 
     public boolean pretty() { return pretty; }
+
+    /** JSON on one line ({@code -j}), rather than indented (agent commands indent {@code -o json} as cilium-dbg does). */
+    public boolean compactJson() { return compact && !pretty; }
+
+    /** The node agent commands talk to: {@code -N NAME}, else {@code $CIL_NODE}, else {@code k8s-s}. */
+    public String node() { return node != null ? node : dev.cil.api.NodePaths.defaultNode(); }
 
     public boolean bpffs() { return bpffs; }
 
