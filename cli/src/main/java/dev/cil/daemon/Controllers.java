@@ -45,11 +45,11 @@ final class Controllers implements AutoCloseable {
 
     Controllers(DaemonLog log) { this.log = log; }
 
-    /** Registers a task and runs it every {@code period}, first after one period. */
+    /** Registers a task and runs it now (in the background) and then every {@code period}. */
     void add(String name, Duration period, Task task) {
         Controller c = new Controller(name, task);
         all.put(name, c);
-        timer.scheduleWithFixedDelay(() -> run(c), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> run(c), 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Runs a registered task now, on the caller's thread. */

@@ -303,6 +303,7 @@ final class NodeDaemon implements AutoCloseable {
                     throw ApiException.conflict("endpoint " + ns + "/" + pod + " already exists (id " + ep.id() + ")");
                 }
             }
+            long t0 = System.nanoTime();
             long identity = identities.acquire(paths.node(), sec);
             boolean ok = false;
             try {
@@ -325,7 +326,8 @@ final class NodeDaemon implements AutoCloseable {
                     store.save(state);
                     CrashPoints.reached("create.ready");
                     ok = true;
-                    log.info("created endpoint " + id + " (" + ns + "/" + pod + ", " + ip.getHostAddress() + ", identity " + identity + ")");
+                    log.info("created endpoint " + id + " (" + ns + "/" + pod + ", " + ip.getHostAddress() + ", identity " + identity + ") in "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms");
                     return model(r);
                 } catch (IOException | RuntimeException e) {
                     log.error("creating endpoint " + ns + "/" + pod + " failed; rolling back", e);

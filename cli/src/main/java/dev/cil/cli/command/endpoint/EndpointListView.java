@@ -17,7 +17,8 @@ public final class EndpointListView {
         TabWriter w = TabWriter.lists();
         if (!noHeaders) {
             w.print("ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS\t\n");
-            w.print("\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t\t\n");
+            // 7 tabs, one fewer than the other lines: it splits the STATUS column (as cilium-dbg prints it)
+            w.print("\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t\n");
         }
         List<Endpoint> sorted = new ArrayList<>(eps);
         sorted.sort(Comparator.comparingLong(Endpoint::id));
