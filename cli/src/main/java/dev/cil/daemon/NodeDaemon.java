@@ -88,11 +88,11 @@ final class NodeDaemon implements AutoCloseable {
             if (saved.isPresent()) {
                 state = saved.get();
                 if (!paths.node().equals(state.node())) {
-                    throw new DaemonMain.Failure(store.file() + " belongs to node " + state.node() + ", not " + paths.node(), true);
+                    throw new DaemonMain.Failure(store.file() + " belongs to node " + state.node() + ", not " + paths.node(), false);
                 }
                 if (podCidrOption != null && !new Ipam(podCidrOption).cidr().equals(state.podCidr())) {
                     throw new DaemonMain.Failure("node " + paths.node() + " has pod CIDR " + state.podCidr() + " (" + store.file()
-                            + "); 'cil daemon clean -N " + paths.node() + "' removes the node to start over with " + podCidrOption, true);
+                            + "); 'cil daemon clean -N " + paths.node() + "' removes the node to start over with " + podCidrOption, false);
                 }
                 log.info("restoring node " + paths.node() + ": " + state.endpoints().size() + " endpoint(s) in " + store.file());
             } else {
@@ -298,6 +298,17 @@ final class NodeDaemon implements AutoCloseable {
         List<String> userText = new ArrayList<>();
         for (Label l : user) userText.add(l.toString());
         synchronized (lock) {
+            CrashPoints.arm();
+            try {
+                return createLocked(ns, pod, sec, userText);
+            } finally {
+                CrashPoints.disarm();
+            }
+        }
+    }
+
+    private Endpoint createLocked(String ns, String pod, List<String> sec, List<String> userText) {
+        {
             for (EndpointRecord ep : state.endpoints()) {
                 if (!ep.isHealth() && ep.namespace().equals(ns) && ep.name().equals(pod)) {
                     throw ApiException.conflict("endpoint " + ns + "/" + pod + " already exists (id " + ep.id() + ")");
