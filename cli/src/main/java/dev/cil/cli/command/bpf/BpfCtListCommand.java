@@ -11,9 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code cil bpf ct list global}: cilium_ct4_global from its pin. */
 @Command(name = "list", aliases = "ls",
@@ -40,7 +38,7 @@ public final class BpfCtListCommand extends LeafCommand {
             });
         }
         if (global().json()) {
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<Ct> out = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) out.add(json(keys.get(i), entries.get(i)));
             ModelJson.print(out(), out, global().compactJson());
             return ExitCodes.OK;
@@ -55,26 +53,14 @@ public final class BpfCtListCommand extends LeafCommand {
         return ExitCodes.OK;
     }
 
-    private static Map<String, Object> json(CtMap.Tuple t, CtMap.Entry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("protocol", CtMap.protocol(t.nexthdr()));
-        m.put("saddr", t.saddr().getHostAddress());
-        m.put("sport", t.sport());
-        m.put("daddr", t.daddr().getHostAddress());
-        m.put("dport", t.dport());
-        m.put("tuple_flags", t.flags());
-        m.put("packets_tx", e.packetsTx());
-        m.put("bytes_tx", e.bytesTx());
-        m.put("packets_rx", e.packetsRx());
-        m.put("bytes_rx", e.bytesRx());
-        m.put("lifetime", e.lifetime());
-        m.put("flags", e.flags());
-        m.put("tx_flags_seen", e.txFlagsSeen());
-        m.put("rx_flags_seen", e.rxFlagsSeen());
-        m.put("last_tx_report", e.lastTxReport());
-        m.put("last_rx_report", e.lastRxReport());
-        m.put("src_sec_id", e.srcSecId());
-        m.put("created", e.created());
-        return m;
+    /** One entry in JSON: the tuple and the entry with the C structs' field names (bpf-programs/include/cil_maps.h). */
+    public record Ct(String protocol, String saddr, int sport, String daddr, int dport, int tuple_flags, long packets_tx,
+                     long bytes_tx, long packets_rx, long bytes_rx, long lifetime, int flags, int tx_flags_seen, int rx_flags_seen,
+                     long last_tx_report, long last_rx_report, long src_sec_id, long created) { }
+
+    private static Ct json(CtMap.Tuple t, CtMap.Entry e) {
+        return new Ct(CtMap.protocol(t.nexthdr()), t.saddr().getHostAddress(), t.sport(), t.daddr().getHostAddress(), t.dport(),
+                t.flags(), e.packetsTx(), e.bytesTx(), e.packetsRx(), e.bytesRx(), e.lifetime(), e.flags(), e.txFlagsSeen(),
+                e.rxFlagsSeen(), e.lastTxReport(), e.lastRxReport(), e.srcSecId(), e.created());
     }
 }

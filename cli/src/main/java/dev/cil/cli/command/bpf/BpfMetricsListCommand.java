@@ -11,7 +11,6 @@ import dev.cil.cli.output.TabWriter;
 import picocli.CommandLine.Command;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +21,9 @@ import java.util.TreeMap;
                 + " file, as cilium-dbg bpf metrics list.",
         footer = {"%nExamples:", "  cil bpf metrics list", "  cil bpf metrics list -o json"})
 public final class BpfMetricsListCommand extends LeafCommand {
+    /** cilium-dbg's JSON of one counter (its struct's field order; direction in lowercase). */
+    public record Metric(String reason, String direction, long packets, long bytes, int line, String file) { }
+
     /** One line of the table. */
     public record Row(String reason, String direction, long packets, long bytes, int line, String file, int dir) { }
 
@@ -33,17 +35,8 @@ public final class BpfMetricsListCommand extends LeafCommand {
             return ExitCodes.OK;
         }
         if (global().json()) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Row r : rows) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("reason", r.reason());
-                m.put("direction", MetricsMap.directionJson(r.dir()));
-                m.put("packets", r.packets());
-                m.put("bytes", r.bytes());
-                m.put("line", r.line());
-                m.put("file", r.file());
-                out.add(m);
-            }
+            List<Metric> out = new ArrayList<>();
+            for (Row r : rows) out.add(new Metric(r.reason(), MetricsMap.directionJson(r.dir()), r.packets(), r.bytes(), r.line(), r.file()));
             ModelJson.print(out(), out, global().compactJson());
         } else {
             out().print(text(rows));
