@@ -20,13 +20,14 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -46,7 +47,7 @@ public final class DaemonClient implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final NodePaths paths;
-    private final ObjectMapper json = ApiJson.lenient();
+    private ObjectMapper json;   // created on the first request: the no-daemon path stays cheap
     private HttpClient http;
 
     private DaemonClient(NodePaths paths) { this.paths = paths; }
@@ -69,11 +70,11 @@ public final class DaemonClient implements AutoCloseable {
     public Endpoint endpoint(String id) { return get("/v1/endpoint/" + id, Endpoint.class); }
 
     public Endpoint create(EndpointChangeRequest req) {
-        return call("POST", "/v1/endpoint", req, json.getTypeFactory().constructType(Endpoint.class));
+        return call("POST", "/v1/endpoint", req, one(Endpoint.class));
     }
 
     public Endpoint delete(String id) {
-        return call("DELETE", "/v1/endpoint/" + id, null, json.getTypeFactory().constructType(Endpoint.class));
+        return call("DELETE", "/v1/endpoint/" + id, null, one(Endpoint.class));
     }
 
     public List<IpListEntry> ipList() { return call("GET", "/v1/ip", null, list(IpListEntry.class)); }
@@ -86,14 +87,27 @@ public final class DaemonClient implements AutoCloseable {
 
     public BpfMapList maps() { return get("/v1/map", BpfMapList.class); }
 
-    private JavaType list(Class<?> c) { return json.getTypeFactory().constructCollectionType(List.class, c); }
+    private ObjectMapper json() {
+        if (json == null) json = ApiJson.lenient();
+        return json;
+    }
 
-    private <T> T get(String path, Class<T> c) { return call("GET", path, null, json.getTypeFactory().constructType(c)); }
+    /** The answer's type, built once the request is on its way (so a missing daemon costs no Jackson start-up). */
+    private interface Type {
+        JavaType of(ObjectMapper m);
+    }
 
-    private <T> T call(String method, String path, Object body, JavaType type) {
+    private static Type list(Class<?> c) { return m -> m.getTypeFactory().constructCollectionType(List.class, c); }
+
+    private static Type one(Class<?> c) { return m -> m.getTypeFactory().constructType(c); }
+
+    private <T> T get(String path, Class<T> c) { return call("GET", path, null, one(c)); }
+
+    private <T> T call(String method, String path, Object body, Type answer) {
         if (!Files.exists(paths.socket())) {
             throw unreachable("no socket there", null);
         }
+        ObjectMapper json = json();
         ContentResponse r;
         try {
             var req = client().newRequest("http://localhost" + path)
@@ -127,7 +141,7 @@ public final class DaemonClient implements AutoCloseable {
             throw new ApiErrorException(r.getStatus(), msg);
         }
         try {
-            return json.readValue(content, type);
+            return json.readValue(content, answer.of(json));
         } catch (IOException e) {
             throw new IllegalStateException("the daemon's answer to " + method + " " + path + " is not valid: " + e.getMessage(), e);
         }
@@ -145,9 +159,12 @@ public final class DaemonClient implements AutoCloseable {
             @Override
             protected SslContextFactory.Client newSslContextFactory() { return null; }
         };
-        QueuedThreadPool pool = new QueuedThreadPool(4, 1);
-        pool.setName("cil-client");
-        pool.setDaemon(true);
+        // a plain JDK pool of daemon threads: a one-shot command needs one or two threads
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "cil-client");
+            t.setDaemon(true);
+            return t;
+        });
         connector.setExecutor(pool);
         connector.setConnectTimeout(CONNECT_TIMEOUT);
         HttpClient c = new HttpClient(new HttpClientTransportOverHTTP(connector));
@@ -170,6 +187,7 @@ public final class DaemonClient implements AutoCloseable {
         } catch (Exception e) {
             // stopping daemon threads of a one-shot client: nothing to do
         }
+        if (http.getExecutor() instanceof ExecutorService) ((ExecutorService) http.getExecutor()).shutdownNow();
         http = null;
     }
 }

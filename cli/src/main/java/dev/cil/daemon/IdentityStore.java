@@ -130,8 +130,9 @@ final class IdentityStore {
         synchronized (JVM_LOCK) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                try (FileChannel lc = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = lc.lock()) {
+                try (FileChannel lc = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileLock held = lc.lock();   // released when the channel closes
+                    assert held.isValid();
                     List<Entry> entries = new ArrayList<>();
                     byte[] before = Files.exists(file) ? Files.readAllBytes(file) : null;
                     if (before != null && before.length > 0) {

@@ -245,7 +245,9 @@ final class NodeDaemon implements AutoCloseable {
      * attaches the programs. Idempotent; returns the record with the devices' ifindex and MACs.
      */
     private EndpointRecord realize(EndpointRecord rec) throws IOException {
+        long t0 = System.nanoTime();
         NodeNetwork.Wired w = net.wire(rec, router);
+        long t1 = System.nanoTime();
         EndpointRecord r = rec.withLink(w.mac(), w.hostMac(), w.ifindex());
         CrashPoints.reached("create.wired");
         Inet4Address ip = Ipam.parse(r.ipv4());
@@ -255,8 +257,11 @@ final class NodeDaemon implements AutoCloseable {
         err = ipcache.put(IpcacheMap.Key.of(ip, 32).encode(), IpcacheMap.Value.local(r.identity()).encode());
         if (err != null) throw new IOException(IpcacheMap.NAME + ": " + err);
         CrashPoints.reached("create.maps");
+        long t2 = System.nanoTime();
         dp.attachEndpoint(net.nodeNs(), r.ifname(), w.ifindex());
         CrashPoints.reached("create.attached");
+        log.debug("endpoint " + r.id() + ": plumbing " + (t1 - t0) / 1000 + " us, maps " + (t2 - t1) / 1000 + " us, links "
+                + (System.nanoTime() - t2) / 1000 + " us");
         notReady.remove(r.id());
         return r;
     }

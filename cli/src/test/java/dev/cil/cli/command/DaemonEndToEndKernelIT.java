@@ -199,7 +199,7 @@ class DaemonEndToEndKernelIT {
                     LxcMap.Info.decode(DaemonViewsKernelIT.bytes(e.get("value"))).toString());
         }
         Map<String, String> ours = new TreeMap<>();
-        node.json("bpf", "endpoint", "list").fields().forEachRemaining(f -> ours.put(f.getKey(), f.getValue().get(0).asText()));
+        node.json("bpf", "endpoint", "list").properties().forEach(f -> ours.put(f.getKey(), f.getValue().get(0).asText()));
         assertEquals(peer, ours);
     }
 

@@ -76,7 +76,7 @@ class DaemonViewsKernelIT {
         }
         JsonNode ours = node.json("bpf", "endpoint", "list");
         Map<String, List<String>> mine = new TreeMap<>();
-        ours.fields().forEachRemaining(f -> mine.put(f.getKey(), List.of(f.getValue().get(0).asText())));
+        ours.properties().forEach(f -> mine.put(f.getKey(), List.of(f.getValue().get(0).asText())));
         assertEquals(peer, mine);
         assertEquals(5, mine.size());   // router, health, three pods
         assertEquals(List.of("(localhost)"), mine.get(NodeChecks.router(node) + ":0"));
@@ -104,7 +104,7 @@ class DaemonViewsKernelIT {
             peer.put(IpcacheMap.Key.decode(bytes(e.get("key"))).toString(), IpcacheMap.Value.decode(bytes(e.get("value"))).toString());
         }
         Map<String, String> mine = new TreeMap<>();
-        node.json("bpf", "ipcache", "list").fields().forEachRemaining(f -> mine.put(f.getKey(), f.getValue().get(0).asText()));
+        node.json("bpf", "ipcache", "list").properties().forEach(f -> mine.put(f.getKey(), f.getValue().get(0).asText()));
         assertEquals(peer, mine);
         Map<String, String> cache = new TreeMap<>();
         for (JsonNode c : node.json("map", "get", IpcacheMap.NAME).get("cache")) {
@@ -119,7 +119,7 @@ class DaemonViewsKernelIT {
         Map<String, String> lxcCache = new TreeMap<>();
         for (JsonNode c : node.json("map", "get", LxcMap.NAME).get("cache")) lxcCache.put(c.get("key").asText(), c.get("value").asText());
         Map<String, String> lxcKernel = new TreeMap<>();
-        node.json("bpf", "endpoint", "list").fields().forEachRemaining(f -> lxcKernel.put(f.getKey(), f.getValue().get(0).asText()));
+        node.json("bpf", "endpoint", "list").properties().forEach(f -> lxcKernel.put(f.getKey(), f.getValue().get(0).asText()));
         assertEquals(lxcKernel, lxcCache);
     }
 

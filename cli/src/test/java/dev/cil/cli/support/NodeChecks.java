@@ -5,7 +5,6 @@ import dev.cil.testing.Proc;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +41,7 @@ public final class NodeChecks {
 
     public static String router(TestNode n) {
         JsonNode alloc = n.json("status").path("ipam").path("allocations");
-        for (Iterator<Map.Entry<String, JsonNode>> it = alloc.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : alloc.properties()) {
             if (e.getValue().asText().equals("router")) return e.getKey();
         }
         throw new AssertionError("no router address in " + alloc);
