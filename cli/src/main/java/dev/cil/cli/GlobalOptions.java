@@ -75,7 +75,14 @@ public final class GlobalOptions {
     public boolean compactJson() { return compact && !pretty; }
 
     /** The node agent commands talk to: {@code -N NAME}, else {@code $CIL_NODE}, else {@code k8s-s}. */
-    public String node() { return node != null ? node : dev.cil.api.NodePaths.defaultNode(); }
+    public String node() {
+        if (node != null) return node;
+        try {
+            return dev.cil.api.NodePaths.checkNode(dev.cil.api.NodePaths.defaultNode());
+        } catch (IllegalArgumentException e) {
+            throw CilException.usage(e.getMessage() + " (from $CIL_NODE)");
+        }
+    }
 
     public boolean bpffs() { return bpffs; }
 

@@ -84,6 +84,7 @@ final class NodeDaemon implements AutoCloseable {
     void start(String podCidrOption) throws IOException {
         startedAt = Instant.now();
         synchronized (lock) {
+            dp = Datapaths.create(paths);   // first: a missing implementation fails before anything is made
             Optional<NodeState> saved = store.load();
             if (saved.isPresent()) {
                 state = saved.get();
@@ -109,7 +110,6 @@ final class NodeDaemon implements AutoCloseable {
 
             net = new NodeNetwork(paths, log);
             net.ensureNode(router);
-            dp = Datapaths.create(paths);
             origin = dp.open();
             log.info("datapath " + (origin == Datapath.Origin.RESTORED ? "re-opened from pins" : "loaded") + " under " + paths.pinDir());
             dp.attachHost(net.nodeNs(), NodeNetwork.HOST_DEV, net.hostIfindex());
