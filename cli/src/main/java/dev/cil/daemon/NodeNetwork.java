@@ -63,13 +63,22 @@ final class NodeNetwork implements AutoCloseable {
     /** Creates (or re-opens) the node namespace and its {@code cilium_host}/{@code cilium_net} pair with the router address. */
     void ensureNode(Inet4Address router) throws IOException {
         String name = paths.netns();
-        if (NetNs.exists(name)) {
+        if (nodeNs != null && NetNs.exists(name)) {
+            try (NetNs current = NetNs.open(name)) {
+                if (!current.sameAs(nodeNs)) close();   // deleted and re-made behind our back: start over
+            }
+        } else if (nodeNs != null) {
+            close();   // deleted behind our back: our handle still holds the old one
+        }
+        if (nodeNs != null) {
+            // the same namespace as before
+        } else if (NetNs.exists(name)) {
             nodeNs = NetNs.open(name);
         } else {
             nodeNs = NetNs.create(name);
             log.info("created network namespace " + name);
         }
-        rtnl = Rtnl.open(nodeNs);
+        if (rtnl == null) rtnl = Rtnl.open(nodeNs);
         sysctl(nodeNs, "net/ipv4/ip_forward", "0");   // the datapath forwards, not the kernel
         disableIpv6(nodeNs);
         rtnl.setUp("lo");
@@ -204,5 +213,7 @@ final class NodeNetwork implements AutoCloseable {
     public void close() {
         if (rtnl != null) rtnl.close();
         if (nodeNs != null) nodeNs.close();
+        rtnl = null;
+        nodeNs = null;
     }
 }
