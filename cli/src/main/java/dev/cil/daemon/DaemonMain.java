@@ -290,8 +290,20 @@ public final class DaemonMain {
         boolean pins = deleteTree(p.pinDir());
         boolean state = deleteTree(p.stateDir());
         deleteTree(p.runDir());
+        // the shared parents go with the last node (another node's files keep them)
+        for (Path parent : new Path[] {p.pinDir().getParent(), p.runDir().getParent()}) removeIfEmpty(parent);
         if (Files.exists(NodePaths.identityStore())) new IdentityStore(NodePaths.identityStore()).removeNode(node);
         return new Cleaned(stopped, gone, procs, pins, state);
+    }
+
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // another node still lives here
+        } catch (IOException e) {
+            // best effort: an empty directory is harmless
+        }
     }
 
     private static boolean deleteTree(Path root) {
