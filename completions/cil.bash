@@ -123,6 +123,13 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} net" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ip" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog show" ];    then _picocli_cil_prog; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog list" ];    then _picocli_cil_prog; return $?; fi
@@ -139,6 +146,7 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map create" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map pin" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map freeze" ];    then _picocli_cil_map; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map get" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link show" ];    then _picocli_cil_link; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link list" ];    then _picocli_cil_link; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link pin" ];    then _picocli_cil_link; return $?; fi
@@ -150,6 +158,34 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf show" ];    then _picocli_cil_btf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf list" ];    then _picocli_cil_btf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf dump" ];    then _picocli_cil_btf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon start" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon run" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon stop" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon clean" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint list" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint ls" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint get" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint create" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint delete" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint rm" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint exec" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ip list" ];    then _picocli_cil_ip; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ip ls" ];    then _picocli_cil_ip; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity list" ];    then _picocli_cil_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity ls" ];    then _picocli_cil_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity get" ];    then _picocli_cil_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf endpoint" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ipcache" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ct" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf metrics" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf endpoint list" ];    then _picocli_cil_bpf_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf endpoint ls" ];    then _picocli_cil_bpf_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ipcache list" ];    then _picocli_cil_bpf_ipcache; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ipcache ls" ];    then _picocli_cil_bpf_ipcache; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ct list" ];    then _picocli_cil_bpf_ct; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ct ls" ];    then _picocli_cil_bpf_ct; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf metrics list" ];    then _picocli_cil_bpf_metrics; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf metrics ls" ];    then _picocli_cil_bpf_metrics; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(prog)
@@ -157,61 +193,133 @@ function _complete_cil() {
   local cmds2=(link)
   local cmds3=(net)
   local cmds4=(btf)
-  local cmds5=(shell)
-  local cmds6=(prog show)
-  local cmds7=(prog list)
-  local cmds8=(prog dump)
-  local cmds9=(prog load)
-  local cmds10=(prog loadall)
-  local cmds11=(map show)
-  local cmds12=(map list)
-  local cmds13=(map dump)
-  local cmds14=(map lookup)
-  local cmds15=(map getnext)
-  local cmds16=(map update)
-  local cmds17=(map delete)
-  local cmds18=(map create)
-  local cmds19=(map pin)
-  local cmds20=(map freeze)
-  local cmds21=(link show)
-  local cmds22=(link list)
-  local cmds23=(link pin)
-  local cmds24=(link detach)
-  local cmds25=(net show)
-  local cmds26=(net list)
-  local cmds27=(net attach)
-  local cmds28=(net detach)
-  local cmds29=(btf show)
-  local cmds30=(btf list)
-  local cmds31=(btf dump)
+  local cmds5=(daemon)
+  local cmds6=(status)
+  local cmds7=(endpoint)
+  local cmds8=(ip)
+  local cmds9=(identity)
+  local cmds10=(bpf)
+  local cmds11=(whoami)
+  local cmds12=(shell)
+  local cmds13=(prog show)
+  local cmds14=(prog list)
+  local cmds15=(prog dump)
+  local cmds16=(prog load)
+  local cmds17=(prog loadall)
+  local cmds18=(map show)
+  local cmds19=(map list)
+  local cmds20=(map dump)
+  local cmds21=(map lookup)
+  local cmds22=(map getnext)
+  local cmds23=(map update)
+  local cmds24=(map delete)
+  local cmds25=(map create)
+  local cmds26=(map pin)
+  local cmds27=(map freeze)
+  local cmds28=(map get)
+  local cmds29=(link show)
+  local cmds30=(link list)
+  local cmds31=(link pin)
+  local cmds32=(link detach)
+  local cmds33=(net show)
+  local cmds34=(net list)
+  local cmds35=(net attach)
+  local cmds36=(net detach)
+  local cmds37=(btf show)
+  local cmds38=(btf list)
+  local cmds39=(btf dump)
+  local cmds40=(daemon start)
+  local cmds41=(daemon run)
+  local cmds42=(daemon stop)
+  local cmds43=(daemon clean)
+  local cmds44=(endpoint list)
+  local cmds45=(endpoint ls)
+  local cmds46=(endpoint get)
+  local cmds47=(endpoint create)
+  local cmds48=(endpoint delete)
+  local cmds49=(endpoint rm)
+  local cmds50=(endpoint exec)
+  local cmds51=(ip list)
+  local cmds52=(ip ls)
+  local cmds53=(identity list)
+  local cmds54=(identity ls)
+  local cmds55=(identity get)
+  local cmds56=(bpf endpoint)
+  local cmds57=(bpf ipcache)
+  local cmds58=(bpf ct)
+  local cmds59=(bpf metrics)
+  local cmds60=(bpf endpoint list)
+  local cmds61=(bpf endpoint ls)
+  local cmds62=(bpf ipcache list)
+  local cmds63=(bpf ipcache ls)
+  local cmds64=(bpf ct list)
+  local cmds65=(bpf ct ls)
+  local cmds66=(bpf metrics list)
+  local cmds67=(bpf metrics ls)
 
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_cil_btf_dump; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_cil_btf_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_cil_btf_show; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_cil_net_detach; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_cil_net_attach; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_cil_net_list; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_cil_net_show; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_cil_link_detach; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_cil_link_pin; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_cil_link_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_cil_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_cil_map_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_cil_map_pin; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_cil_map_create; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_map_delete; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_map_update; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_map_getnext; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_map_lookup; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_map_dump; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_map_list; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cil_map_show; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cil_prog_loadall; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cil_prog_load; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cil_prog_dump; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cil_prog_list; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cil_prog_show; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cil_shell; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_cil_bpf_metrics_ls; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_cil_bpf_metrics_list; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_cil_bpf_ct_ls; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_cil_bpf_ct_list; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_cil_bpf_ipcache_ls; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_cil_bpf_ipcache_list; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_cil_bpf_endpoint_ls; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_cil_bpf_endpoint_list; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_cil_bpf_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_cil_bpf_ct; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_cil_bpf_ipcache; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_cil_bpf_endpoint; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_cil_identity_get; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_cil_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_cil_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_cil_ip_ls; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_cil_ip_list; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_cil_endpoint_exec; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_cil_endpoint_rm; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_cil_endpoint_delete; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_cil_endpoint_create; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_cil_endpoint_get; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_cil_endpoint_ls; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_cil_endpoint_list; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_cil_daemon_clean; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_cil_daemon_stop; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_cil_daemon_run; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_cil_daemon_start; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_cil_btf_dump; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_cil_btf_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_cil_btf_show; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_cil_net_detach; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_cil_net_attach; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_cil_net_list; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_cil_net_show; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_cil_link_detach; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_cil_link_pin; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_cil_link_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_cil_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_cil_map_get; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_cil_map_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_cil_map_pin; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_cil_map_create; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_cil_map_delete; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_cil_map_update; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_cil_map_getnext; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_cil_map_lookup; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_cil_map_dump; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_cil_map_list; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_cil_map_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_prog_loadall; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_prog_load; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_prog_dump; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_prog_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_prog_show; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_shell; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cil_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cil_bpf; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cil_identity; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cil_ip; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cil_endpoint; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cil_status; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cil_daemon; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cil_btf; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cil_net; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cil_link; return $?; fi
@@ -228,9 +336,9 @@ function _picocli_cil() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="prog map link net btf shell"
+  local commands="prog map link net btf daemon status endpoint ip identity bpf whoami shell"
   local flag_opts="'-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -242,6 +350,9 @@ function _picocli_cil() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -263,7 +374,7 @@ function _picocli_cil_prog() {
 
   local commands="show list dump load loadall"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -275,6 +386,9 @@ function _picocli_cil_prog() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -294,9 +408,9 @@ function _picocli_cil_map() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="show list dump lookup getnext update delete create pin freeze"
+  local commands="show list dump lookup getnext update delete create pin freeze get"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -308,6 +422,9 @@ function _picocli_cil_map() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -329,7 +446,7 @@ function _picocli_cil_link() {
 
   local commands="show list pin detach"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -341,6 +458,9 @@ function _picocli_cil_link() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -362,7 +482,7 @@ function _picocli_cil_net() {
 
   local commands="show list attach detach"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -374,6 +494,9 @@ function _picocli_cil_net() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -395,7 +518,7 @@ function _picocli_cil_btf() {
 
   local commands="show list dump"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -407,6 +530,267 @@ function _picocli_cil_btf() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `daemon` subcommand.
+function _picocli_cil_daemon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="start run stop clean"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_cil_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all-addresses' '--all-controllers' '--brief' '--verbose' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `endpoint` subcommand.
+function _picocli_cil_endpoint() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls get create delete rm exec"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ip` subcommand.
+function _picocli_cil_ip() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `identity` subcommand.
+function _picocli_cil_identity() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls get"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `bpf` subcommand.
+function _picocli_cil_bpf() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="endpoint ipcache ct metrics"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `whoami` subcommand.
+function _picocli_cil_whoami() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'--hostname' '--port' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--hostname')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -428,7 +812,7 @@ function _picocli_cil_shell() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -440,6 +824,9 @@ function _picocli_cil_shell() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -461,7 +848,7 @@ function _picocli_cil_prog_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -473,6 +860,9 @@ function _picocli_cil_prog_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -494,7 +884,7 @@ function _picocli_cil_prog_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -506,6 +896,9 @@ function _picocli_cil_prog_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -527,7 +920,7 @@ function _picocli_cil_prog_dump() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -539,6 +932,9 @@ function _picocli_cil_prog_dump() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -560,7 +956,7 @@ function _picocli_cil_prog_load() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -572,6 +968,9 @@ function _picocli_cil_prog_load() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -593,7 +992,7 @@ function _picocli_cil_prog_loadall() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -605,6 +1004,9 @@ function _picocli_cil_prog_loadall() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -626,7 +1028,7 @@ function _picocli_cil_map_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -638,6 +1040,9 @@ function _picocli_cil_map_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -659,7 +1064,7 @@ function _picocli_cil_map_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -671,6 +1076,9 @@ function _picocli_cil_map_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -692,7 +1100,7 @@ function _picocli_cil_map_dump() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -704,6 +1112,9 @@ function _picocli_cil_map_dump() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -725,7 +1136,7 @@ function _picocli_cil_map_lookup() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -737,6 +1148,9 @@ function _picocli_cil_map_lookup() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -758,7 +1172,7 @@ function _picocli_cil_map_getnext() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -770,6 +1184,9 @@ function _picocli_cil_map_getnext() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -791,7 +1208,7 @@ function _picocli_cil_map_update() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -803,6 +1220,9 @@ function _picocli_cil_map_update() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -824,7 +1244,7 @@ function _picocli_cil_map_delete() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -836,6 +1256,9 @@ function _picocli_cil_map_delete() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -857,7 +1280,7 @@ function _picocli_cil_map_create() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -869,6 +1292,9 @@ function _picocli_cil_map_create() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -890,7 +1316,7 @@ function _picocli_cil_map_pin() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -902,6 +1328,9 @@ function _picocli_cil_map_pin() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -923,7 +1352,7 @@ function _picocli_cil_map_freeze() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -935,6 +1364,45 @@ function _picocli_cil_map_freeze() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_cil_map_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -956,7 +1424,7 @@ function _picocli_cil_link_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -968,6 +1436,9 @@ function _picocli_cil_link_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -989,7 +1460,7 @@ function _picocli_cil_link_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1001,6 +1472,9 @@ function _picocli_cil_link_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1022,7 +1496,7 @@ function _picocli_cil_link_pin() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1034,6 +1508,9 @@ function _picocli_cil_link_pin() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1055,7 +1532,7 @@ function _picocli_cil_link_detach() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1067,6 +1544,9 @@ function _picocli_cil_link_detach() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1088,7 +1568,7 @@ function _picocli_cil_net_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1100,6 +1580,9 @@ function _picocli_cil_net_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1121,7 +1604,7 @@ function _picocli_cil_net_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1133,6 +1616,9 @@ function _picocli_cil_net_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1154,7 +1640,7 @@ function _picocli_cil_net_attach() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1166,6 +1652,9 @@ function _picocli_cil_net_attach() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1187,7 +1676,7 @@ function _picocli_cil_net_detach() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1199,6 +1688,9 @@ function _picocli_cil_net_detach() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1220,7 +1712,7 @@ function _picocli_cil_btf_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1232,6 +1724,9 @@ function _picocli_cil_btf_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1253,7 +1748,7 @@ function _picocli_cil_btf_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1265,6 +1760,9 @@ function _picocli_cil_btf_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1286,7 +1784,7 @@ function _picocli_cil_btf_dump() {
 
   local commands=""
   local flag_opts="'--bpftool-7.1' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1298,6 +1796,1041 @@ function _picocli_cil_btf_dump() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `start` subcommand.
+function _picocli_cil_daemon_start() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'--pod-cidr' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pod-cidr')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `run` subcommand.
+function _picocli_cil_daemon_run() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'--pod-cidr' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pod-cidr')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stop` subcommand.
+function _picocli_cil_daemon_stop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `clean` subcommand.
+function _picocli_cil_daemon_clean() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_endpoint_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-headers' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_endpoint_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-headers' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_cil_endpoint_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_cil_endpoint_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-l' '--labels' '-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--labels')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_cil_endpoint_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rm` subcommand.
+function _picocli_cil_endpoint_rm() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `exec` subcommand.
+function _picocli_cil_endpoint_exec() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-t' '--tty' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_ip_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-n' '--numeric' '-v' '--verbose' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_ip_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-n' '--numeric' '-v' '--verbose' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_identity_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_identity_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_cil_identity_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `endpoint` subcommand.
+function _picocli_cil_bpf_endpoint() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ipcache` subcommand.
+function _picocli_cil_bpf_ipcache() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ct` subcommand.
+function _picocli_cil_bpf_ct() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `metrics` subcommand.
+function _picocli_cil_bpf_metrics() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_endpoint_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_endpoint_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_ipcache_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_ipcache_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_ct_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_ct_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_metrics_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_metrics_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1324,12 +2857,21 @@ function _picocli_cil_btf_dump() {
 # _cil_children PATH: the subcommands (and their aliases) of the command PATH ("" is cil).
 function _cil_children() {
   case "$1" in
-    "") echo prog map link net btf shell ;;
+    "") echo prog map link net btf daemon status endpoint ip identity bpf whoami shell ;;
     "prog") echo show list dump load loadall ;;
-    "map") echo show list dump lookup getnext update delete create pin freeze ;;
+    "map") echo show list dump lookup getnext update delete create pin freeze get ;;
     "link") echo show list pin detach ;;
     "net") echo show list attach detach ;;
     "btf") echo show list dump ;;
+    "daemon") echo start run stop clean ;;
+    "endpoint") echo list ls get create delete rm exec ;;
+    "ip") echo list ls ;;
+    "identity") echo list ls get ;;
+    "bpf") echo endpoint ipcache ct metrics ;;
+    "bpf endpoint") echo list ls ;;
+    "bpf ipcache") echo list ls ;;
+    "bpf ct") echo list ls ;;
+    "bpf metrics") echo list ls ;;
   esac
 }
 
@@ -1341,12 +2883,20 @@ function _cil_canonical() {
     "link|list") echo show ;;
     "net|list") echo show ;;
     "btf|list") echo show ;;
+    "endpoint|ls") echo list ;;
+    "endpoint|rm") echo delete ;;
+    "ip|ls") echo list ;;
+    "identity|ls") echo list ;;
+    "bpf endpoint|ls") echo list ;;
+    "bpf ipcache|ls") echo list ;;
+    "bpf ct|ls") echo list ;;
+    "bpf metrics|ls") echo list ;;
     *) echo "$2" ;;
   esac
 }
 
 # The options that take a value (their value is not an argument).
-_cil_arg_opts=" -o --output --netns "
+_cil_arg_opts=" -o --output --netns -N --node --pod-cidr -n --namespace -l --labels --hostname --port "
 
 # _cil_live_option OPTION: whether the option's value is completed live.
 function _cil_live_option() {
@@ -1359,7 +2909,7 @@ function _cil_live_option() {
 # _cil_live_command PATH: whether the command's arguments are completed live (its grammar).
 function _cil_live_command() {
   case "$1" in
-    "prog show"|"prog dump"|"map show"|"map dump"|"map lookup"|"map getnext"|"map update"|"map delete"|"map create"|"map pin"|"map freeze"|"link show"|"link pin"|"link detach"|"net show"|"net attach"|"net detach"|"btf show") return 0 ;;
+    "prog show"|"prog dump"|"map show"|"map dump"|"map lookup"|"map getnext"|"map update"|"map delete"|"map create"|"map pin"|"map freeze"|"link show"|"link pin"|"link detach"|"net show"|"net attach"|"net detach"|"btf show"|"bpf ct list") return 0 ;;
   esac
   return 1
 }
