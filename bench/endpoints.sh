@@ -9,10 +9,8 @@
 #   iproute2:   one `ip` process per operation
 #
 # Prints pods/s for each, the ratio API/iproute2, the daemon's own per-pod time (from its log) and
-# its RSS with N pods. Needs root. Uses `cil` on PATH (CIL=… to pick another launcher).
-# TODO(loader): `cil daemon start` needs the real datapath (LoaderDatapath); until it lands, run with
-# CIL pointing at a launcher that passes -Dcil.datapath=dev.cil.daemon.TestDatapath (test classes on
-# its class path): the numbers then leave out loading the objects, which happens once per node.
+# its RSS with N pods. Needs root. Uses `cil` on PATH (CIL=… to pick another launcher). The node's
+# objects are loaded once, by `daemon start`, before the clock starts.
 source "$(dirname "$0")/lib.sh"
 need curl curl
 need ip iproute2
