@@ -34,6 +34,14 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
         for (String[] args : RUNS) CommandLineFactory.run(sink, sink, args);
+        // cil shell's line loop, long enough for the JIT profiles a JDK 25 AOT cache keeps (JEP 515)
+        String script = "prog show\nmap list\nlink show\n".repeat(150);
+        try {
+            dev.cil.cli.shell.Shell.script(new java.io.ByteArrayInputStream(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    sink, sink, java.util.List.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return ExitCodes.OK;
     }
 }
