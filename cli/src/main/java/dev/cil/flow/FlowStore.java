@@ -81,13 +81,12 @@ public final class FlowStore {
     }
 
     private void append(FlowsResponse r) {
-        long seq;
         synchronized (writeLock) {
-            seq = written;
+            long seq = written;
             ring.set((int) (seq % capacity), new Entry(seq, r));
             written = seq + 1;
+            for (Follower f : followers) f.offer(seq, r); // never waits: a full queue drops and counts
         }
-        for (Follower f : followers) f.offer(seq, r);
     }
 
     /** The stored items with sequence numbers in [max(from, oldest), to), oldest first, skipping overwritten ones. */
@@ -157,11 +156,14 @@ public final class FlowStore {
         return req -> query(req, DEFAULT_FOLLOW_QUEUE);
     }
 
+    /** A queued item and the number of items dropped just before it. */
+    private record Queued(long lostBefore, FlowsResponse item) { }
+
     private final class Follower {
         final FlowRequest req;
-        final ArrayBlockingQueue<FlowsResponse> queue;
+        final ArrayBlockingQueue<Queued> queue;
         final long from;
-        final AtomicLong dropped = new AtomicLong();
+        private long dropped; // guarded by this
 
         Follower(FlowRequest req, int room, long from) {
             this.req = req;
@@ -169,18 +171,30 @@ public final class FlowStore {
             this.from = from;
         }
 
-        void offer(long seq, FlowsResponse r) {
+        /** Called by the writer; never blocks. */
+        synchronized void offer(long seq, FlowsResponse r) {
             if (seq < from || !passes(req, r)) return;
-            if (!queue.offer(r)) {
-                dropped.incrementAndGet();
+            if (queue.offer(new Queued(dropped, r))) {
+                dropped = 0;
+            } else {
+                dropped++;
                 droppedForFollowers.incrementAndGet();
             }
+        }
+
+        /** Losses not yet attached to a queued item, once the queue is empty. */
+        synchronized long takeTrailingLoss() {
+            if (!queue.isEmpty()) return 0;
+            long d = dropped;
+            dropped = 0;
+            return d;
         }
     }
 
     private final class Stream implements FlowStream {
         private final ArrayDeque<FlowsResponse> initial;
         private final Follower follower;
+        private FlowsResponse held; // an item whose preceding loss was reported first
         private volatile boolean closed;
 
         Stream(List<FlowsResponse> initial, Follower follower) {
@@ -188,24 +202,40 @@ public final class FlowStore {
             this.follower = follower;
         }
 
+        private FlowsResponse lost(long n) {
+            return new FlowsResponse.OfLostEvents(new FlowsResponse.LostEvents(3, n, null, null, null), nodeName, Instant.now());
+        }
+
+        private FlowsResponse deliver(Queued q) {
+            if (q.lostBefore() > 0) {
+                held = q.item();
+                return lost(q.lostBefore());
+            }
+            return q.item();
+        }
+
         @Override
         public FlowsResponse poll(long timeoutMs) throws InterruptedException {
             if (closed) return null;
             FlowsResponse r = initial.pollFirst();
             if (r != null || follower == null) return r;
-            long lost = follower.dropped.getAndSet(0);
-            if (lost > 0) {
-                return new FlowsResponse.OfLostEvents(new FlowsResponse.LostEvents(3, lost, null, null, null), nodeName, Instant.now());
+            if (held != null) {
+                r = held;
+                held = null;
+                return r;
             }
-            if (timeoutMs < 0) {
-                while (!closed) {
-                    r = follower.queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (r != null) return r;
-                    if (follower.dropped.get() > 0) return poll(0);
-                }
-                return null;
+            long deadline = timeoutMs < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMs * 1_000_000L;
+            while (!closed) {
+                Queued q = follower.queue.poll();
+                if (q != null) return deliver(q);
+                long trailing = follower.takeTrailingLoss();
+                if (trailing > 0) return lost(trailing);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return null;
+                q = follower.queue.poll(Math.min(left, 200_000_000L), TimeUnit.NANOSECONDS);
+                if (q != null) return deliver(q);
             }
-            return follower.queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+            return null;
         }
 
         @Override
