@@ -36,6 +36,7 @@ import java.util.stream.Stream;
             "pinned cilium_events ring buffer. Runs until Ctrl-C (or --count events)."},
         sortOptions = false,
         footer = {"%nThe default ring buffer is /sys/fs/bpf/cil/<node>/cilium_events when exactly one node directory has one.",
+            "Interfaces are shown by index; with --netns NODE (the datapath's namespace) by name.",
             "%nExamples:",
             "  cil monitor",
             "  cil monitor --type drop -v",
@@ -96,7 +97,8 @@ public final class MonitorCommand extends LeafCommand {
         if (!Files.exists(Path.of(path))) {
             throw CilException.precondition("no ring buffer pinned at " + path + " (is the datapath loaded?)");
         }
-        MonitorPrinter printer = new MonitorPrinter(v, numeric, Interfaces::name);
+        // an event's ifindex is one of the datapath's namespace: names only when cil runs in it (--netns)
+        MonitorPrinter printer = new MonitorPrinter(v, numeric, global().netns() != null ? Interfaces::name : null);
         EventDecoder decoder = new EventDecoder();
         Path lostPin = Path.of(path).resolveSibling("cilium_evt_lost");
         try (RingBufReader reader = open(path); BpfMap lost = Files.exists(lostPin) ? BpfMap.openPinned(lostPin.toString()) : null) {
