@@ -276,6 +276,14 @@ public final class FlowJson {
     }
 
     private static final Set<String> RESPONSE_FIELDS = Set.of("flow", "lost_events", "node_status", "node_name", "time");
+    private static final Set<String> IP_TRACE_FIELDS = Set.of("trace_id", "ip_option_type");
+    private static final Set<String> IP_FIELDS = Set.of("source", "source_xlated", "destination", "ipVersion", "encrypted");
+    private static final Set<String> L4_FIELDS = Set.of("source_port", "destination_port", "flags", "type", "code", "vrid",
+            "priority", "group_address", "chunk_type");
+    private static final Set<String> ENDPOINT_FIELDS = Set.of("ID", "identity", "cluster_name", "namespace", "labels", "pod_name",
+            "workloads");
+    private static final Set<String> LOST_FIELDS = Set.of("source", "num_events_lost", "cpu", "first", "last");
+    private static final Set<String> EVENT_TYPE_FIELDS = Set.of("type", "sub_type");
 
     /** The proto name of a key that may be the lowerCamel JSON name. */
     private static String protoName(String key, Set<String> known) {
@@ -338,7 +346,7 @@ public final class FlowJson {
             }
             case "reply": b.reply(bool(p, name)); break;
             case "event_type": {
-                long[] v = ints2(p, name, "type", "sub_type");
+                long[] v = ints2(p, name, "type", "sub_type", EVENT_TYPE_FIELDS);
                 b.eventType(new Flow.EventType((int) v[0], (int) v[1]));
                 break;
             }
@@ -375,7 +383,7 @@ public final class FlowJson {
                 long id = 0;
                 int opt = 0;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String k = protoName(p.currentName(), Set.of("trace_id", "ip_option_type"));
+                    String k = protoName(p.currentName(), IP_TRACE_FIELDS);
                     if (p.nextToken() == JsonToken.VALUE_NULL) continue;
                     if (k.equals("trace_id")) id = uint(p, k);
                     else if (k.equals("ip_option_type")) opt = (int) uint(p, k);
@@ -418,7 +426,7 @@ public final class FlowJson {
         int ver = 0;
         boolean enc = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String k = protoName(p.currentName(), Set.of("source", "source_xlated", "destination", "ipVersion", "encrypted"));
+            String k = protoName(p.currentName(), IP_FIELDS);
             if (p.nextToken() == JsonToken.VALUE_NULL) continue;
             switch (k) {
                 case "source": src = text(p, k); break;
@@ -443,8 +451,7 @@ public final class FlowJson {
             int flags = 0;
             String group = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = protoName(p.currentName(), Set.of("source_port", "destination_port", "flags", "type", "code", "vrid",
-                        "priority", "group_address", "chunk_type"));
+                String f = protoName(p.currentName(), L4_FIELDS);
                 if (p.nextToken() == JsonToken.VALUE_NULL) continue;
                 switch (f) {
                     case "source_port": case "type": v[0] = uint(p, f); break;
@@ -502,7 +509,7 @@ public final class FlowJson {
         List<String> labels = List.of();
         List<Flow.Workload> workloads = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String k = protoName(p.currentName(), Set.of("ID", "identity", "cluster_name", "namespace", "labels", "pod_name", "workloads"));
+            String k = protoName(p.currentName(), ENDPOINT_FIELDS);
             if (p.nextToken() == JsonToken.VALUE_NULL) continue;
             switch (k) {
                 case "ID": id = (int) uint(p, k); break;
@@ -532,7 +539,7 @@ public final class FlowJson {
         Integer cpu = null;
         Instant first = null, last = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String k = protoName(p.currentName(), Set.of("source", "num_events_lost", "cpu", "first", "last"));
+            String k = protoName(p.currentName(), LOST_FIELDS);
             if (p.nextToken() == JsonToken.VALUE_NULL) continue;
             switch (k) {
                 case "source": source = enumValue(p, k, ProtoEnum.LOST_EVENT_SOURCE); break;
@@ -712,11 +719,11 @@ public final class FlowJson {
         return v;
     }
 
-    private static long[] ints2(JsonParser p, String field, String a, String b) throws IOException {
+    private static long[] ints2(JsonParser p, String field, String a, String b, Set<String> names) throws IOException {
         expect(p, JsonToken.START_OBJECT, field);
         long[] v = new long[2];
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String k = protoName(p.currentName(), Set.of(a, b));
+            String k = protoName(p.currentName(), names);
             if (p.nextToken() == JsonToken.VALUE_NULL) continue;
             if (k.equals(a)) v[0] = number(p, field + "." + k);
             else if (k.equals(b)) v[1] = number(p, field + "." + k);
