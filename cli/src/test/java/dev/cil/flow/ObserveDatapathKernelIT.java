@@ -238,6 +238,34 @@ class ObserveDatapathKernelIT {
     }
 
     @Test
+    void ctrlCEndsAMonitorCleanly(Scratch s) throws Exception {
+        String pin = s.pin("events_sigint");
+        events.pin(pin);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.cil.cli.Main", "monitor",
+                "--pinned", pin, "--type", "trace").start();
+        try {
+            java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream()));
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+            String banner = err.readLine();
+            assertTrue(banner != null && banner.startsWith("Listening for events on map "), String.valueOf(banner));
+            assertEquals("Press Ctrl-C to quit", err.readLine());
+            pods.inPod("NS_A", "ping", "-c", "1", "-W", "2", pods.get("IP_B")).ok();
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("-> endpoint 905 flow "), String.valueOf(first));
+            Proc.run("kill", "-INT", Long.toString(p.pid())).ok();
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "SIGINT ends the monitor");
+            assertEquals(130, p.exitValue(), "the shell's exit status for SIGINT");
+            StringBuilder rest = new StringBuilder();
+            String l;
+            while ((l = err.readLine()) != null) rest.append(l).append('\n');
+            assertEquals("", rest.toString(), "no stack trace, no warning");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void aFullRingBufferLosesEventsThatAreCountedAndReported() throws Exception {
         try (RingBufReader reader = RingBufReader.open(events)) {
             reader.consume((d, o, l) -> { });

@@ -93,7 +93,7 @@ public final class MonitorCommand extends LeafCommand {
             typeNumbers.add(n);
         }
         if (count < 0) throw CilException.usage("--count must be 0 or more");
-        String path = pinned != null ? pinned : defaultPin();
+        String path = pinned != null ? pinned : defaultPin(Path.of(PIN_ROOT));
         if (!Files.exists(Path.of(path))) {
             throw CilException.precondition("no ring buffer pinned at " + path + " (is the datapath loaded?)");
         }
@@ -177,9 +177,8 @@ public final class MonitorCommand extends LeafCommand {
         return out;
     }
 
-    /** /sys/fs/bpf/cil/NODE/cilium_events when exactly one node has one. */
-    static String defaultPin() {
-        Path root = Path.of(PIN_ROOT);
+    /** ROOT/NODE/cilium_events when exactly one node has one (ROOT is /sys/fs/bpf/cil). */
+    static String defaultPin(Path root) {
         List<Path> found = new ArrayList<>();
         if (Files.isDirectory(root)) {
             try (Stream<Path> s = Files.list(root)) {
@@ -188,15 +187,15 @@ public final class MonitorCommand extends LeafCommand {
                     if (Files.exists(p)) found.add(p);
                 });
             } catch (IOException e) {
-                throw CilException.failure("cannot list " + PIN_ROOT + ": " + e.getMessage());
+                throw CilException.failure("cannot list " + root + ": " + e.getMessage());
             }
         }
         if (found.isEmpty()) {
-            throw CilException.precondition("no cilium_events ring buffer pinned under " + PIN_ROOT
+            throw CilException.precondition("no cilium_events ring buffer pinned under " + root
                     + " (is the daemon running? name one with --pinned PATH)");
         }
         if (found.size() > 1) {
-            throw CilException.usage("several ring buffers under " + PIN_ROOT + " (" + found + "): choose one with --pinned PATH");
+            throw CilException.usage("several ring buffers under " + root + " (" + found + "): choose one with --pinned PATH");
         }
         return found.get(0).toString();
     }
