@@ -10,6 +10,13 @@ PREFIX=${PREFIX:-/usr/local}
 LIB="$PREFIX/lib/cil"
 BIN="$PREFIX/bin/cil"
 TEST_PEERS=/opt/cil-test
+# completions where each shell looks for them, man pages where `man cil` finds them (each can be
+# overridden from the environment)
+BASH_COMPLETION=${BASH_COMPLETION:-/usr/share/bash-completion/completions/cil}
+ZSH_COMPLETION=${ZSH_COMPLETION:-/usr/local/share/zsh/site-functions/_cil}
+FISH_COMPLETION=${FISH_COMPLETION:-/usr/share/fish/vendor_completions.d/cil.fish}
+MAN1=${MAN1:-$PREFIX/share/man/man1}
+MANIFEST="$LIB/installed-files"   # what install.sh put outside $LIB, for --uninstall
 HERE=$(cd "$(dirname "$0")" && pwd)
 MODE=install
 case "${1:-}" in
@@ -23,9 +30,17 @@ esac
 say() { printf 'install.sh: %s\n' "$*"; }
 die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
 
+# The completion scripts and man pages this checkout installs (paths outside $LIB).
+doc_files() {
+  echo "$BASH_COMPLETION"; echo "$ZSH_COMPLETION"; echo "$FISH_COMPLETION"
+  for p in "$HERE"/man/*.1; do [ -e "$p" ] && echo "$MAN1/$(basename "$p")"; done
+}
+
 if [ "$MODE" = uninstall ]; then
+  { [ -f "$MANIFEST" ] && cat "$MANIFEST"; doc_files; } | sort -u | while read -r f; do rm -f "$f"; done
+  command -v mandb >/dev/null && mandb -q "$PREFIX/share/man" >/dev/null 2>&1 || true
   rm -rf "$LIB" "$BIN" "$TEST_PEERS"
-  say "removed $LIB, $BIN and $TEST_PEERS"
+  say "removed $LIB, $BIN, $TEST_PEERS, the completions and the man pages"
   exit 0
 fi
 
@@ -41,7 +56,7 @@ fi
 
 # --- packages -----------------------------------------------------------------------------------
 PKGS=(openjdk-17-jdk-headless maven clang llvm libbpf-dev bpftool iproute2 iputils-ping curl)
-[ "$MODE" = test ] && PKGS+=(hyperfine iperf3 tmux asciidoctor util-linux python3)
+[ "$MODE" = test ] && PKGS+=(hyperfine iperf3 tmux asciidoctor man-db util-linux python3 zsh fish)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -111,6 +126,20 @@ LAUNCHER
 chmod 0755 "$BIN.tmp"
 mv "$BIN.tmp" "$BIN"
 say "installed $BIN ($("$BIN" --version | head -1), $JAVA)"
+
+# --- completions (bash, zsh, fish) and man pages, generated from the command model ---------------
+old_files=$( [ -f "$MANIFEST" ] && cat "$MANIFEST" || true )
+install -D -m 0644 completions/cil.bash "$BASH_COMPLETION"
+install -D -m 0644 completions/_cil "$ZSH_COMPLETION"
+install -D -m 0644 completions/cil.fish "$FISH_COMPLETION"
+mkdir -p "$MAN1"
+install -m 0644 man/*.1 "$MAN1/"
+doc_files > "$MANIFEST.tmp"
+# a page of a command that no longer exists goes away
+for f in $old_files; do grep -qxF "$f" "$MANIFEST.tmp" || rm -f "$f"; done
+mv "$MANIFEST.tmp" "$MANIFEST"
+command -v mandb >/dev/null && mandb -q "$PREFIX/share/man" >/dev/null 2>&1 || true
+say "installed completions ($BASH_COMPLETION, $ZSH_COMPLETION, $FISH_COMPLETION) and $(ls man/*.1 | wc -l) man pages in $MAN1"
 
 if [ "$MODE" = test ]; then
   say "running the test suite (mvn verify)"

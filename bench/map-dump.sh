@@ -13,7 +13,7 @@ trap 'rm -f "$PIN"; rm -rf "$tmp"' EXIT
 $BPFTOOL map create "$PIN" type hash key 4 value 8 entries "$N" name cilbench$$ 2>/dev/null || \
   $BPFTOOL map create "$PIN" type hash key 4 value 8 entries "$N" name cilbench
 JAVA=$(sed -n 's/^exec "\([^"]*\)".*/\1/p' "$(command -v "$CIL")")
-"${JAVA:-java}" -cp "$LIB/cil.jar" "$(dirname "$0")/FillMap.java" "$PIN" "$N"
+"${JAVA:-java}" --enable-native-access=ALL-UNNAMED -cp "$LIB/cil.jar" "$(dirname "$0")/FillMap.java" "$PIN" "$N"
 object_counts
 for r in $(seq 1 "$ROUNDS"); do
   wait_idle

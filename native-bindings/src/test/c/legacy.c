@@ -20,7 +20,7 @@ struct bpf_map_def SEC("maps") legacy_counts = {
 
 struct bpf_map_def SEC("maps") legacy_hash = {
 	.type = BPF_MAP_TYPE_HASH,
-	.key_size = 8,
+	.key_size = sizeof(__u32), /* the program looks it up with a __u32 key */
 	.value_size = 16,
 	.max_entries = 128,
 	.map_flags = BPF_F_NO_PREALLOC,

@@ -6,11 +6,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root: {@code cil OBJECT COMMAND [ARGS]}. Its subcommands are registered by {@link CommandLineFactory#COMMANDS}. */
+/**
+ * The root: {@code cil OBJECT COMMAND [ARGS]}. Its subcommands are registered by {@link CommandLineFactory#COMMANDS}.
+ * Only the options of {@link GlobalOptions} (help included) reach subcommands; the root's header and
+ * footer stay the root's.
+ */
 @Command(name = "cil",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        scope = picocli.CommandLine.ScopeType.INHERIT,
         header = "cil: bpftool, cilium-dbg and hubble for one node, in one command.",
         synopsisHeading = "%nUsage: ",
         description = {"",
@@ -28,6 +30,9 @@ import picocli.CommandLine.Spec;
 public final class CilCommand implements Runnable {
     @Mixin
     GlobalOptions global;
+
+    @picocli.CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Spec
     CommandSpec spec;

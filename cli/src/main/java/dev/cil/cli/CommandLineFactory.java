@@ -1,11 +1,14 @@
 package dev.cil.cli;
 
+import dev.cil.cli.command.btf.BtfCommand;
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
 import dev.cil.cli.command.net.NetCommand;
 import dev.cil.cli.command.observe.MonitorCommand;
 import dev.cil.cli.command.observe.ObserveCommand;
 import dev.cil.cli.command.prog.ProgCommand;
+import dev.cil.cli.completion.CompleteCommand;
+import dev.cil.cli.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
@@ -28,7 +31,8 @@ public final class CommandLineFactory {
 
     /** The top-level commands, in help order. New command groups are added here. */
     public static final List<Class<?>> COMMANDS = List.of(ProgCommand.class, MapCommand.class, LinkCommand.class,
-            NetCommand.class, ObserveCommand.class, MonitorCommand.class, TrainCommand.class);
+            NetCommand.class, BtfCommand.class, ObserveCommand.class, MonitorCommand.class, ShellCommand.class,
+            TrainCommand.class, CompleteCommand.class);
 
     /** Global options that take a value (so their value is not mistaken for the command word). */
     private static final Set<String> VALUED = Set.of("-o", "--output", "--netns", "-N", "--node", "--color");
@@ -117,8 +121,16 @@ public final class CommandLineFactory {
 
     /** Runs one command line; never throws. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(null, out, err, args);
+    }
+
+    /**
+     * Runs one command line on {@code tree}, a tree from {@link #create} that has run nothing yet (cil
+     * shell builds the next line's tree while the user types), or on a new one when it is null; never throws.
+     */
+    public static int run(CommandLine tree, PrintWriter out, PrintWriter err, String... args) {
         try {
-            return createFor(out, err, args).execute(args);
+            return (tree != null ? tree : createFor(out, err, args)).setOut(out).setErr(err).execute(args);
         } catch (RuntimeException | Error e) {
             // picocli handlers failed themselves: still one line, still an exit code
             boolean debug = java.util.Arrays.asList(args).contains("--debug");

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
  * {@code --debug}, whatever the exception.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler {
+    static final int VERIFIER_TAIL = 15;
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         GlobalOptions g = ((CilCommand) cmd.getCommandSpec().root().userObject()).global();
@@ -47,10 +49,16 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
     static void report(Throwable ex, boolean json, boolean debug, PrintWriter out, PrintWriter err) {
         String msg = oneLine(message(ex));
         if (ex instanceof PermissionException && !msg.contains("root")) msg += " (run as root or with CAP_BPF)";
+        dev.cil.error.VerifierException v = ex instanceof dev.cil.error.VerifierException ? (dev.cil.error.VerifierException) ex : null;
         if (json) {
-            out.println("{\"error\":" + jsonString(msg) + "}");
+            out.println("{\"error\":" + jsonString(msg) + (v == null ? "" : ",\"verifier_log\":" + jsonString(v.log())) + "}");
         } else {
             err.println("cil: " + msg);
+            if (v != null) {
+                // the verifier's own words: the last lines by default, all of them with --debug
+                if (!debug) err.println("verifier log (last " + VERIFIER_TAIL + " lines; --debug prints all of it):");
+                err.print(debug ? v.log() : v.tail(VERIFIER_TAIL));
+            }
         }
         if (debug) ex.printStackTrace(err);
         out.flush();

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
  */
 public final class GlobalOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 1,
-            description = "Output format: text (default) or json.")
+            completionCandidates = Formats.class, description = "Output format: text (default) or json.")
     void setOutput(String value) {
         try {
             this.format = OutputFormat.parse(value);
@@ -41,9 +41,19 @@ public final class GlobalOptions {
             description = "Run the command inside network namespace NAME (as 'ip netns exec NAME').")
     String netns;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, order = 7,
+            description = "Show help for the command and exit.")
+    boolean help;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 5,
             description = "Print stack traces and internal decisions on stderr.")
     boolean debug;
+
+    /** The values of {@code -o} that completion offers. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return java.util.List.of("text", "json").iterator(); }
+    }
 
     private OutputFormat format = OutputFormat.TEXT;
     private boolean pretty;
@@ -60,4 +70,16 @@ public final class GlobalOptions {
 
     /** The named network namespace to run in, or null. */
     public String netns() { return netns; }
+
+    /**
+     * Back to "no option given". cil shell runs its lines on one command tree; picocli resets the
+     * annotated fields before each parse but cannot reset what the setters above derived.
+     */
+    public void reset() {
+        format = OutputFormat.TEXT;
+        pretty = false;
+        bpffs = false;
+        netns = null;
+        debug = false;
+    }
 }

@@ -23,7 +23,8 @@ public final class TrainCommand implements Callable<Integer> {
             new String[] {"prog", "show"}, new String[] {"-j", "prog", "show"}, new String[] {"map", "list"},
             new String[] {"-j", "map", "list"}, new String[] {"link", "show"}, new String[] {"-j", "link", "show"},
             new String[] {"-p", "map", "show"}, new String[] {"prog", "show", "id", "4294967295"},
-            new String[] {"map", "dump", "id", "4294967295"}, new String[] {"nosuchcommand"});
+            new String[] {"map", "dump", "id", "4294967295"}, new String[] {"net", "show"}, new String[] {"btf", "list"},
+            new String[] {"__complete", "--", "map", "dump", "name", ""}, new String[] {"nosuchcommand"});
 
     @Override
     public Integer call() {

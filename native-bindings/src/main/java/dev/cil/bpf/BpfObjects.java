@@ -46,6 +46,40 @@ public final class BpfObjects {
         return ids;
     }
 
+    /** Opens an object of a kind by id. */
+    public interface Opener<T extends AutoCloseable> {
+        T open(int id);
+    }
+
+    /** Receives each open object; it is closed after the call. */
+    public interface Visitor<T> {
+        void visit(T object);
+    }
+
+    /**
+     * Opens every object of {@code kind} in id order, hands it to {@code visitor} and closes it. Objects
+     * that vanish between the id walk and the open are skipped, as bpftool does.
+     */
+    public static <T extends AutoCloseable> void forEach(Kind kind, Opener<T> opener, Visitor<T> visitor) {
+        for (int id : ids(kind)) {
+            T object;
+            try {
+                object = opener.open(id);
+            } catch (NoSuchObjectException e) {
+                continue;
+            }
+            try {
+                visitor.visit(object);
+            } finally {
+                try {
+                    object.close();
+                } catch (Exception e) {
+                    // closing an fd we own only fails if it is closed already
+                }
+            }
+        }
+    }
+
     /** The next id after {@code start}, 0 at the end. */
     public static int nextId(Kind kind, int start) { return BpfCalls.getNextId(kind.next, start); }
 

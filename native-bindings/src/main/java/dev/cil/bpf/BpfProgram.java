@@ -109,6 +109,74 @@ public final class BpfProgram implements AutoCloseable {
         return out;
     }
 
+    /**
+     * What a disassembler needs about the translated program, read with two OBJ_GET_INFO_BY_FD calls
+     * (counts first, then the arrays), the way bpftool's {@code prog dump xlated} asks for them.
+     *
+     * @param insns              the translated instructions (8 bytes each; map pointers given back as
+     *                           map ids, helper calls as offsets from {@code __bpf_call_base})
+     * @param jitedKsyms         the JIT image address of the program and of each subprogram (empty if
+     *                           not JITed, zeros when the caller may not see kernel addresses)
+     * @param jitedFuncLens      the JIT image length of each of them
+     * @param btfId              the program's BTF object id, 0 without BTF
+     * @param funcInfo           raw {@code struct bpf_func_info} records ({@code insn_off}, {@code type_id})
+     * @param funcInfoRecSize    the size of one func_info record
+     * @param lineInfo           raw {@code struct bpf_line_info} records ({@code insn_off},
+     *                           {@code file_name_off}, {@code line_off}, {@code line_col})
+     * @param lineInfoRecSize    the size of one line_info record
+     * @param jitedLineInfo      raw JIT addresses, one per line_info record
+     * @param jitedLineInfoRecSize the size of one jited_line_info record
+     */
+    public record XlatedDump(byte[] insns, long[] jitedKsyms, int[] jitedFuncLens, int btfId,
+                             byte[] funcInfo, int funcInfoRecSize, byte[] lineInfo, int lineInfoRecSize,
+                             byte[] jitedLineInfo, int jitedLineInfoRecSize) { }
+
+    /** The translated instructions with the JIT symbols, func_info and line_info that describe them. */
+    public XlatedDump xlatedDump() {
+        int raw = fd.raw();
+        NativeBuffer b = NativeBuffer.allocate(ProgramInfo.SIZE);
+        BpfCalls.objGetInfo(raw, b, fd.what());
+        int xlatedLen = b.getInt(20);
+        int nrKsyms = b.getInt(104), nrFuncLens = b.getInt(108);
+        int finfoRec = b.getInt(132), nrFinfo = b.getInt(144);
+        int nrLinfo = b.getInt(148), linfoRec = b.getInt(172);
+        int nrJlinfo = b.getInt(168), jlinfoRec = b.getInt(176);
+        NativeBuffer insns = NativeBuffer.allocate(xlatedLen);
+        NativeBuffer ksyms = NativeBuffer.allocate(8 * nrKsyms);
+        NativeBuffer lens = NativeBuffer.allocate(4 * nrFuncLens);
+        NativeBuffer finfo = NativeBuffer.allocate(nrFinfo * finfoRec);
+        NativeBuffer linfo = NativeBuffer.allocate(nrLinfo * linfoRec);
+        NativeBuffer jlinfo = NativeBuffer.allocate(nrJlinfo * jlinfoRec);
+        NativeBuffer q = NativeBuffer.allocate(ProgramInfo.SIZE)
+                .putInt(20, xlatedLen).putLong(32, insns.address())
+                .putInt(104, nrKsyms).putLong(112, ksyms.address())
+                .putInt(108, nrFuncLens).putLong(120, lens.address())
+                .putInt(132, finfoRec).putLong(136, finfo.address()).putInt(144, nrFinfo)
+                .putInt(148, nrLinfo).putInt(172, linfoRec).putLong(152, linfo.address())
+                .putInt(168, nrJlinfo).putInt(176, jlinfoRec).putLong(160, jlinfo.address());
+        try {
+            BpfCalls.objGetInfo(raw, q, fd.what());
+            // the kernel reports its own counts: copy no more than it had and we asked for
+            int n = Math.min(xlatedLen, q.getInt(20));
+            long[] ks = new long[Math.min(nrKsyms, q.getInt(104))];
+            for (int i = 0; i < ks.length; i++) ks[i] = ksyms.getLong(8 * i);
+            int[] fl = new int[Math.min(nrFuncLens, q.getInt(108))];
+            for (int i = 0; i < fl.length; i++) fl[i] = lens.getInt(4 * i);
+            int fi = Math.min(nrFinfo, q.getInt(144)), li = Math.min(nrLinfo, q.getInt(148));
+            int jli = Math.min(nrJlinfo, q.getInt(168));
+            return new XlatedDump(insns.bytes(0, n), ks, fl, q.getInt(128),
+                    finfo.bytes(0, fi * finfoRec), finfoRec, linfo.bytes(0, li * linfoRec), linfoRec,
+                    jlinfo.bytes(0, jli * jlinfoRec), jlinfoRec);
+        } finally {
+            insns.keepAlive();
+            ksyms.keepAlive();
+            lens.keepAlive();
+            finfo.keepAlive();
+            linfo.keepAlive();
+            jlinfo.keepAlive();
+        }
+    }
+
     /** Pins the program at a bpffs path. */
     public void pin(String path) { BpfCalls.objPin(fd.raw(), path, fd.what()); }
 

@@ -9,10 +9,10 @@ public class BtfException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public BtfException(String message) {
-        super(message);
+        super(dev.cil.error.OneLine.of(message));
     }
 
     public BtfException(String message, Throwable cause) {
-        super(message, cause);
+        super(dev.cil.error.OneLine.of(message), cause);
     }
 }

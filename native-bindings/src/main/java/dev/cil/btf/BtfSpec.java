@@ -769,9 +769,9 @@ public final class BtfSpec {
             strs.write(initialStrings, 0, initialStrings.length);
         }
 
-        /** Adds a string (reusing an identical one added through this builder) and returns its offset. */
+        /** Adds a string (reusing an identical one added through this builder) and returns its offset; "" is offset 0. */
         public int addString(String s) {
-            if (s.isEmpty() && base == null) return 0;
+            if (s.isEmpty()) return 0;
             Integer old = stringOffsets.get(s);
             if (old != null) return old;
             int off = firstStrOff + strs.size();

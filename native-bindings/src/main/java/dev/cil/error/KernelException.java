@@ -16,7 +16,7 @@ public class KernelException extends RuntimeException {
     }
 
     public KernelException(String op, int errno, String hint, Throwable cause) {
-        super(format(op, errno, hint), cause);
+        super(OneLine.of(format(op, errno, hint)), cause);
         this.op = op;
         this.errno = errno;
         this.hint = hint;
@@ -24,7 +24,7 @@ public class KernelException extends RuntimeException {
 
     /** For errors that are not an errno (errno 0): the message is taken as is. */
     protected KernelException(String message, String op) {
-        super(message);
+        super(OneLine.of(message));
         this.op = op;
         this.errno = 0;
         this.hint = null;

@@ -103,16 +103,9 @@ public final class Selectors {
     private static List<BpfProgram> matchPrograms(ProgMatch m, String what) {
         List<BpfProgram> out = new ArrayList<>();
         try {
-            for (int id : BpfObjects.ids(BpfObjects.Kind.PROG)) {
-                BpfProgram p;
-                try {
-                    p = BpfProgram.openById(new ProgramId(id));
-                } catch (NoSuchObjectException e) {
-                    continue;
-                }
-                if (m.test(p.info())) out.add(p);
-                else p.close();
-            }
+            BpfObjects.forEach(BpfObjects.Kind.PROG, id -> BpfProgram.openById(new ProgramId(id)), p -> {
+                if (m.test(p.info())) out.add(BpfProgram.adopt(p.fd().dup()));
+            });
         } catch (RuntimeException e) {
             out.forEach(BpfProgram::close);
             throw e;
@@ -138,17 +131,9 @@ public final class Selectors {
             if (name.length() > 15) throw CilException.usage("can't parse name '" + name + "' (map names have at most 15 characters)");
             List<BpfMap> out = new ArrayList<>();
             try {
-                for (int id : BpfObjects.ids(BpfObjects.Kind.MAP)) {
-                    BpfMap m;
-                    try {
-                        m = BpfMap.openById(new MapId(id), openFlags);
-                    } catch (NoSuchObjectException e) {
-                        continue;
-                    }
-                    MapInfo info = m.info();
-                    if (info.name().equals(name)) out.add(m);
-                    else m.close();
-                }
+                BpfObjects.forEach(BpfObjects.Kind.MAP, id -> BpfMap.openById(new MapId(id), openFlags), m -> {
+                    if (m.info().name().equals(name)) out.add(BpfMap.adopt(m.fd().dup()));
+                });
             } catch (RuntimeException e) {
                 out.forEach(BpfMap::close);
                 throw e;

@@ -11,21 +11,7 @@ public final class Text {
      * (ESC, CR, LF, BEL, …) become a visible {@code \xNN}.
      */
     public static String safe(String s) {
-        if (s == null) return "";
-        int n = s.length();
-        int i = 0;
-        while (i < n && !Character.isISOControl(s.charAt(i))) i++;
-        if (i == n) return s;
-        StringBuilder b = new StringBuilder(n + 8).append(s, 0, i);
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                b.append("\\x").append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return s == null ? "" : dev.cil.error.OneLine.of(s);
     }
 
     /** Lowercase hex without separators. */

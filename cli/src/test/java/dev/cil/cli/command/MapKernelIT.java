@@ -158,10 +158,12 @@ class MapKernelIT {
                 Cil.run(concat(new String[] {"map", "lookup", "pinned", pin}, key)).ok().out());
         assertEquals(Json.parse(Peers.bpftool(concat(new String[] {"-j", "map", "lookup", "pinned", pin}, key)).ok().out()),
                 Json.parse(Cil.run(concat(new String[] {"-j", "map", "lookup", "pinned", pin}, key)).ok().out()));
-        // getnext with and without a key
+        // getnext with and without a key (the first key has a next one: the map holds 20)
         assertEquals(Peers.bpftool("map", "getnext", "pinned", pin).ok().out(), Cil.run("map", "getnext", "pinned", pin).ok().out());
-        assertEquals(Peers.bpftool(concat(new String[] {"map", "getnext", "pinned", pin}, key)).ok().out(),
-                Cil.run(concat(new String[] {"map", "getnext", "pinned", pin}, key)).ok().out());
+        String first = Json.parse(Cil.run("-j", "map", "getnext", "pinned", pin).ok().out()).get("next_key").get(0).asText();
+        String[] firstKey = {"key", first, "0", "0", "0"};
+        assertEquals(Peers.bpftool(concat(new String[] {"map", "getnext", "pinned", pin}, firstKey)).ok().out(),
+                Cil.run(concat(new String[] {"map", "getnext", "pinned", pin}, firstKey)).ok().out());
         assertEquals(Json.parse(Peers.bpftool("-j", "map", "getnext", "pinned", pin).ok().out()),
                 Json.parse(Cil.run("-j", "map", "getnext", "pinned", pin).ok().out()));
         // update with hex, then bpftool reads what we wrote

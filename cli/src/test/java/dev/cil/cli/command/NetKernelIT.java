@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code cil net show|attach|detach} in two test namespaces joined by a veth: attachments made by cil,
+ * {@code cil net show|attach|detach} in two test namespaces joined by a veth, with programs loaded by our
+ * own loader: attachments made by cil,
  * by our library (tcx and XDP links) and by iproute2 (a classic tc filter), compared with bpftool 7.5
  * (text and JSON) and, for XDP and classic tc, bpftool 7.1; and real pings counted by the attached
  * programs until they are detached.
@@ -47,7 +48,8 @@ class NetKernelIT {
         Proc.run("ip", "-n", nsB, "addr", "add", "10.250.0.2/24", "dev", "veth1").ok();
         Proc.run("ip", "-n", nsA, "link", "set", "veth0", "up").ok();
         Proc.run("ip", "-n", nsB, "link", "set", "veth1", "up").ok();
-        String[] dirs = Fixtures.loadAllWithBpftool(s, "fixture_count");
+        // loaded by our own loader: the counting below proves our programs run where we attached them
+        String[] dirs = Fixtures.loadAllWithCil(s, "fixture_count");
         progs = dirs[0];
         maps = dirs[1];
     }
@@ -156,6 +158,32 @@ class NetKernelIT {
         ping();
         assertEquals(x1, count(1));
         assertEquals("xdp:\n\ntc:\n\nflow_dissector:\n\nnetfilter:\n\n", Cil.run("--netns", nsB, "net", "show").ok().out());
+    }
+
+    @Test
+    void legacyXdpAndTcFilterFromOurLibrary() throws Exception {
+        try (NetNs ns = NetNs.open(nsB); BpfProgram tc = BpfProgram.openPinned(progs + "/cnt_tc");
+             BpfProgram xdp = BpfProgram.openPinned(progs + "/cnt_xdp")) {
+            int ifindex = ns.run(() -> { try (Rtnl r = Rtnl.open()) { return r.ifindex("veth1"); } });
+            try (dev.cil.bpf.link.XdpAttachment x = ns.run(() -> dev.cil.bpf.link.XdpAttachment.attachLegacy(xdp, ifindex,
+                         dev.cil.netlink.XdpMode.SKB));
+                 dev.cil.bpf.link.TcFilterAttachment f = ns.run(() -> dev.cil.bpf.link.TcFilterAttachment.attach(tc, ifindex,
+                         dev.cil.bpf.link.TcxDirection.INGRESS, 7, 3, "cil_legacy"))) {
+                assertTrue(x.legacy());
+                String show = Cil.run("--netns", nsB, "net", "show").ok().out();
+                assertTrue(show.contains("veth1(" + ifindex + ") generic id "), show);
+                assertTrue(show.contains("veth1(" + ifindex + ") clsact/ingress cil_legacy id "), show);
+                assertSameAsBpftool75(nsB);
+                long t0 = count(0), x0 = count(1);
+                ping();
+                assertTrue(count(0) - t0 >= 3 && count(1) - x0 >= 3, "both legacy attachments counted");
+            } // closed from this (root-namespace) thread: they detach in the namespace they were made in
+            long t1 = count(0), x1 = count(1);
+            ping();
+            assertEquals(t1, count(0));
+            assertEquals(x1, count(1));
+            Proc.run("nsenter", "--net=/run/netns/" + nsB, "tc", "qdisc", "del", "dev", "veth1", "clsact");
+        }
     }
 
     @Test

@@ -29,6 +29,13 @@ public final class Fixtures {
         return new String[] {progs, maps};
     }
 
+    /** Loads a fixture with our own loader ({@code cil prog loadall … pinmaps …}); returns the prog and map pin dirs. */
+    public static String[] loadAllWithCil(Scratch s, String obj) {
+        String progs = s.pin(obj + "_cil_progs"), maps = s.pin(obj + "_cil_maps");
+        Cil.run("prog", "loadall", object(obj), progs, "pinmaps", maps).ok();
+        return new String[] {progs, maps};
+    }
+
     /** {@code r0 = 0; exit}: the smallest valid program. */
     public static NativeBuffer returnZero() {
         return NativeBuffer.of(new byte[] {(byte) 0xb7, 0, 0, 0, 0, 0, 0, 0, (byte) 0x95, 0, 0, 0, 0, 0, 0, 0});

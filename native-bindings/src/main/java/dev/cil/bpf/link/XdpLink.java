@@ -11,7 +11,7 @@ import dev.cil.internal.sys.Fd;
  * An XDP program attached through a link (LINK_CREATE BPF_XDP, kernel 5.9+; the mode is the
  * driver's if it has native XDP, else generic, chosen by {@code flags}).
  */
-public final class XdpLink extends BpfLink {
+public final class XdpLink extends BpfLink implements XdpAttachment {
     /** XDP_FLAGS_SKB_MODE and XDP_FLAGS_DRV_MODE. */
     public static final int SKB_MODE = 1 << 1, DRV_MODE = 1 << 2;
     private final int ifindex;
@@ -32,5 +32,7 @@ public final class XdpLink extends BpfLink {
         return e.errnoNumber() == 22 || e.errnoNumber() == 95 || e.errnoNumber() == 524;
     }
 
-    public int ifindex() { return ifindex; }
+    @Override public int ifindex() { return ifindex; }
+
+    @Override public boolean legacy() { return false; }
 }

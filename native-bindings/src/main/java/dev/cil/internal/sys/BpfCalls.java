@@ -429,6 +429,11 @@ public final class BpfCalls {
         }
     }
 
+    /** PROG_BIND_MAP: the program holds a reference to the map (libbpf binds .rodata so it shows in map_ids). */
+    public static void progBindMap(int progFd, int mapFd, String obj) {
+        call(BpfCmd.PROG_BIND_MAP, attr().putInt(0, progFd).putInt(4, mapFd), obj);
+    }
+
     /** ENABLE_STATS (BPF_STATS_RUN_TIME = 0): statistics stay on while the returned fd is open. */
     public static int enableStats(int type) {
         return (int) call(BpfCmd.ENABLE_STATS, attr().putInt(0, type), null);

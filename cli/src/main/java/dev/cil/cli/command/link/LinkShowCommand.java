@@ -13,7 +13,6 @@ import dev.cil.cli.LeafCommand;
 import dev.cil.cli.command.Args;
 import dev.cil.cli.command.Selectors;
 import dev.cil.error.KernelException;
-import dev.cil.error.NoSuchObjectException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -36,13 +35,7 @@ public final class LinkShowCommand extends LeafCommand {
         Map<Integer, List<String>> pins = global().bpffs() ? PinnedObjects.table(BpfObjects.Kind.LINK) : Map.of();
         if (!args.hasNext()) {
             List<LinkView> views = new ArrayList<>();
-            for (int id : BpfObjects.ids(BpfObjects.Kind.LINK)) {
-                try (BpfLink l = BpfLink.openById(new LinkId(id))) {
-                    views.add(view(l.info(), pins));
-                } catch (NoSuchObjectException e) {
-                    // detached between the id walk and the open
-                }
-            }
+            BpfObjects.forEach(BpfObjects.Kind.LINK, id -> BpfLink.openById(new LinkId(id)), l -> views.add(view(l.info(), pins)));
             output().list(views);
             return ExitCodes.OK;
         }

@@ -9,7 +9,6 @@ import dev.cil.cli.ExitCodes;
 import dev.cil.cli.LeafCommand;
 import dev.cil.cli.command.Args;
 import dev.cil.cli.command.Selectors;
-import dev.cil.error.NoSuchObjectException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -31,13 +30,7 @@ public final class MapShowCommand extends LeafCommand {
         Map<Integer, List<String>> pins = global().bpffs() ? PinnedObjects.table(BpfObjects.Kind.MAP) : Map.of();
         List<MapView> views = new ArrayList<>();
         if (!args.hasNext()) {
-            for (int id : BpfObjects.ids(BpfObjects.Kind.MAP)) {
-                try (BpfMap m = BpfMap.openById(new MapId(id))) {
-                    views.add(view(m.info(), pins));
-                } catch (NoSuchObjectException e) {
-                    // removed between the id walk and the open
-                }
-            }
+            BpfObjects.forEach(BpfObjects.Kind.MAP, id -> BpfMap.openById(new MapId(id)), m -> views.add(view(m.info(), pins)));
             output().list(views);
             return ExitCodes.OK;
         }

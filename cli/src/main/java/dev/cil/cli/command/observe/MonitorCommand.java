@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * as cilium-dbg prints them.
  */
 @Command(name = "monitor",
-        description = {"Print the datapath's raw events as they happen (as cilium-dbg monitor), read straight from the",
-            "pinned cilium_events ring buffer. Runs until Ctrl-C (or --count events)."},
+        description = {"Print the datapath's raw events as they happen (as cilium-dbg monitor).",
+            "Reads the pinned cilium_events ring buffer directly (no daemon needed); runs until Ctrl-C or --count events."},
         sortOptions = false,
         footer = {"%nThe default ring buffer is /sys/fs/bpf/cil/<node>/cilium_events when exactly one node directory has one.",
             "Interfaces are shown by index; with --netns NODE (the datapath's namespace) by name.",

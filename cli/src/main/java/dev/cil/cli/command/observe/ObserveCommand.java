@@ -108,14 +108,14 @@ public final class ObserveCommand extends LeafCommand {
             description = "Negate the next filter flag: --not --from-ip 2.2.2.2.")
     boolean notFlag;
 
-    @Option(names = "--pod", paramLabel = "[NS/]POD", order = 11, parameterConsumer = FilterConsumer.class,
-            description = "Flows from or to pods whose name starts with POD (namespace: default).")
+    @Option(names = "--pod", paramLabel = "POD", order = 11, parameterConsumer = FilterConsumer.class,
+            description = "Flows from or to pods whose name starts with POD; [NS/]POD, namespace default when none is given.")
     String pod;
 
-    @Option(names = "--from-pod", paramLabel = "[NS/]POD", order = 12, parameterConsumer = FilterConsumer.class, description = "Flows from the pod.")
+    @Option(names = "--from-pod", paramLabel = "POD", order = 12, parameterConsumer = FilterConsumer.class, description = "Flows from the pod ([NS/]POD).")
     String fromPod;
 
-    @Option(names = "--to-pod", paramLabel = "[NS/]POD", order = 13, parameterConsumer = FilterConsumer.class, description = "Flows to the pod.")
+    @Option(names = "--to-pod", paramLabel = "POD", order = 13, parameterConsumer = FilterConsumer.class, description = "Flows to the pod ([NS/]POD).")
     String toPod;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", order = 14, parameterConsumer = FilterConsumer.class,
@@ -140,17 +140,17 @@ public final class ObserveCommand extends LeafCommand {
             description = "Flows to any namespace.")
     boolean toAllNamespaces;
 
-    @Option(names = "--ip", paramLabel = "IP[/LEN]", order = 20, parameterConsumer = FilterConsumer.class,
+    @Option(names = "--ip", paramLabel = "IP", order = 20, parameterConsumer = FilterConsumer.class,
             description = "Flows from or to the address (exact, or a CIDR such as 10.0.0.0/24).")
     String ip;
 
-    @Option(names = "--from-ip", paramLabel = "IP[/LEN]", order = 21, parameterConsumer = FilterConsumer.class, description = "Flows from the address.")
+    @Option(names = "--from-ip", paramLabel = "IP", order = 21, parameterConsumer = FilterConsumer.class, description = "Flows from the address.")
     String fromIp;
 
-    @Option(names = "--to-ip", paramLabel = "IP[/LEN]", order = 22, parameterConsumer = FilterConsumer.class, description = "Flows to the address.")
+    @Option(names = "--to-ip", paramLabel = "IP", order = 22, parameterConsumer = FilterConsumer.class, description = "Flows to the address.")
     String toIp;
 
-    @Option(names = "--snat-ip", paramLabel = "IP[/LEN]", order = 23, parameterConsumer = FilterConsumer.class, description = "Flows SNATed to the address.")
+    @Option(names = "--snat-ip", paramLabel = "IP", order = 23, parameterConsumer = FilterConsumer.class, description = "Flows SNATed to the address.")
     String snatIp;
 
     @Option(names = {"-4", "--ipv4"}, arity = "0", order = 24, parameterConsumer = FilterConsumer.class, description = "IPv4 flows only.")
@@ -183,13 +183,13 @@ public final class ObserveCommand extends LeafCommand {
     @Option(names = "--to-label", paramLabel = "SELECTOR", order = 32, parameterConsumer = FilterConsumer.class, description = "Flows to endpoints with these labels.")
     String toLabel;
 
-    @Option(names = "--service", paramLabel = "[NS/]SVC", order = 33, parameterConsumer = FilterConsumer.class, description = "Flows from or to the service.")
+    @Option(names = "--service", paramLabel = "SVC", order = 33, parameterConsumer = FilterConsumer.class, description = "Flows from or to the service ([NS/]SVC).")
     String service;
 
-    @Option(names = "--from-service", paramLabel = "[NS/]SVC", order = 34, parameterConsumer = FilterConsumer.class, description = "Flows from the service.")
+    @Option(names = "--from-service", paramLabel = "SVC", order = 34, parameterConsumer = FilterConsumer.class, description = "Flows from the service.")
     String fromService;
 
-    @Option(names = "--to-service", paramLabel = "[NS/]SVC", order = 35, parameterConsumer = FilterConsumer.class, description = "Flows to the service.")
+    @Option(names = "--to-service", paramLabel = "SVC", order = 35, parameterConsumer = FilterConsumer.class, description = "Flows to the service.")
     String toService;
 
     @Option(names = "--fqdn", paramLabel = "PATTERN", order = 36, parameterConsumer = FilterConsumer.class,
@@ -227,8 +227,8 @@ public final class ObserveCommand extends LeafCommand {
             description = "Drops with this reason (POLICY_DENIED, STALE_OR_UNROUTABLE_IP, …).")
     String dropReasonDesc;
 
-    @Option(names = {"-t", "--type"}, paramLabel = "TYPE[:SUBTYPE]", order = 46, parameterConsumer = FilterConsumer.class,
-            description = "Event type: trace, drop, capture, l7, policy-verdict, trace-sock; trace subtypes: "
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", order = 46, parameterConsumer = FilterConsumer.class,
+            description = "Event type TYPE[:SUBTYPE]: trace, drop, capture, l7, policy-verdict, trace-sock; trace subtypes: "
                     + "from-endpoint, from-host, from-network, from-overlay, from-proxy, from-stack, from-crypto, "
                     + "to-endpoint, to-host, to-network, to-overlay, to-proxy, to-stack, to-crypto.")
     String type;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cil prog}: BPF programs. */
 @Command(name = "prog", description = "Inspect BPF programs (as bpftool prog).",
-        subcommands = {ProgShowCommand.class})
+        subcommands = {ProgShowCommand.class, ProgDumpCommand.class, ProgLoadCommand.class, ProgLoadallCommand.class})
 public final class ProgCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -10,7 +10,6 @@ import dev.cil.cli.ExitCodes;
 import dev.cil.cli.LeafCommand;
 import dev.cil.cli.command.Args;
 import dev.cil.cli.command.Selectors;
-import dev.cil.error.NoSuchObjectException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -32,13 +31,7 @@ public final class ProgShowCommand extends LeafCommand {
         Map<Integer, List<String>> pins = global().bpffs() ? PinnedObjects.table(BpfObjects.Kind.PROG) : Map.of();
         List<ProgView> views = new ArrayList<>();
         if (!args.hasNext()) {
-            for (int id : BpfObjects.ids(BpfObjects.Kind.PROG)) {
-                try (BpfProgram p = BpfProgram.openById(new ProgramId(id))) {
-                    views.add(view(p, pins));
-                } catch (NoSuchObjectException e) {
-                    // unloaded between the id walk and the open: skip it, as bpftool does
-                }
-            }
+            BpfObjects.forEach(BpfObjects.Kind.PROG, id -> BpfProgram.openById(new ProgramId(id)), p -> views.add(view(p, pins)));
             output().list(views);
             return ExitCodes.OK;
         }

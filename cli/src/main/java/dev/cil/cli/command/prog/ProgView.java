@@ -23,19 +23,7 @@ public record ProgView(ProgramInfo info, long loadedAtEpochSeconds, List<String>
     @Override
     public void text(PrintWriter out) {
         StringBuilder b = new StringBuilder(256);
-        b.append(Text.unsigned(info.id().value())).append(": ").append(info.typeName()).append("  ");
-        if (!info.name().isEmpty()) b.append("name ").append(Text.safe(info.fullName())).append("  ");
-        b.append("tag ").append(info.tagHex());
-        if (info.ifindex() != 0) {
-            b.append("  offloaded_to ifindex ").append(Text.unsigned(info.ifindex())).append(" ns_dev ")
-                    .append(Text.unsigned(info.netnsDev())).append(" ns_ino ").append(Text.unsigned(info.netnsIno()));
-        }
-        if (info.gplCompatible()) b.append("  gpl");
-        if (info.runTimeNs() != 0) {
-            b.append(" run_time_ns ").append(Text.unsigned(info.runTimeNs())).append(" run_cnt ").append(Text.unsigned(info.runCnt()));
-        }
-        if (info.recursionMisses() != 0) b.append(" recursion_misses ").append(Text.unsigned(info.recursionMisses()));
-        b.append('\n');
+        appendHeader(b, info);
         if (info.loadTimeNs() != 0) {
             b.append("\tloaded_at ")
                     .append(LOADED_AT.format(Instant.ofEpochSecond(loadedAtEpochSeconds).atZone(ZoneId.systemDefault())))
@@ -62,17 +50,7 @@ public record ProgView(ProgramInfo info, long loadedAtEpochSeconds, List<String>
     @Override
     public void json(JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("id", Integer.toUnsignedLong(info.id().value()));
-        if (ProgramType.of(info.type()) != null) g.writeStringField("type", info.typeName());
-        else g.writeNumberField("type", Integer.toUnsignedLong(info.type()));
-        if (!info.name().isEmpty()) g.writeStringField("name", info.fullName());
-        g.writeStringField("tag", info.tagHex());
-        g.writeBooleanField("gpl_compatible", info.gplCompatible());
-        if (info.runTimeNs() != 0) {
-            writeUnsigned(g, "run_time_ns", info.runTimeNs());
-            writeUnsigned(g, "run_cnt", info.runCnt());
-        }
-        if (info.recursionMisses() != 0) writeUnsigned(g, "recursion_misses", info.recursionMisses());
+        writeHeaderFields(g, info);
         if (info.ifindex() != 0) {
             g.writeObjectFieldStart("dev");
             g.writeNumberField("ifindex", Integer.toUnsignedLong(info.ifindex()));
@@ -101,6 +79,41 @@ public record ProgView(ProgramInfo info, long loadedAtEpochSeconds, List<String>
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /**
+     * The first line bpftool prints for a program (also above each program of a multi-program
+     * {@code prog dump}): id, type, name, tag, offload device, gpl, run time, recursion misses.
+     */
+    static void appendHeader(StringBuilder b, ProgramInfo info) {
+        b.append(Text.unsigned(info.id().value())).append(": ").append(info.typeName()).append("  ");
+        if (!info.name().isEmpty()) b.append("name ").append(Text.safe(info.fullName())).append("  ");
+        b.append("tag ").append(info.tagHex());
+        if (info.ifindex() != 0) {
+            b.append("  offloaded_to ifindex ").append(Text.unsigned(info.ifindex())).append(" ns_dev ")
+                    .append(Text.unsigned(info.netnsDev())).append(" ns_ino ").append(Text.unsigned(info.netnsIno()));
+        }
+        if (info.gplCompatible()) b.append("  gpl");
+        if (info.runTimeNs() != 0) {
+            b.append(" run_time_ns ").append(Text.unsigned(info.runTimeNs())).append(" run_cnt ").append(Text.unsigned(info.runCnt()));
+        }
+        if (info.recursionMisses() != 0) b.append(" recursion_misses ").append(Text.unsigned(info.recursionMisses()));
+        b.append('\n');
+    }
+
+    /** The JSON keys of that first line ({@code prog dump} of several programs puts them before {@code insns}). */
+    static void writeHeaderFields(JsonGenerator g, ProgramInfo info) throws IOException {
+        g.writeNumberField("id", Integer.toUnsignedLong(info.id().value()));
+        if (ProgramType.of(info.type()) != null) g.writeStringField("type", info.typeName());
+        else g.writeNumberField("type", Integer.toUnsignedLong(info.type()));
+        if (!info.name().isEmpty()) g.writeStringField("name", info.fullName());
+        g.writeStringField("tag", info.tagHex());
+        g.writeBooleanField("gpl_compatible", info.gplCompatible());
+        if (info.runTimeNs() != 0) {
+            writeUnsigned(g, "run_time_ns", info.runTimeNs());
+            writeUnsigned(g, "run_cnt", info.runCnt());
+        }
+        if (info.recursionMisses() != 0) writeUnsigned(g, "recursion_misses", info.recursionMisses());
     }
 
     static void writeUnsigned(JsonGenerator g, String name, long v) throws IOException {
