@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * written by the datapath reader, read by any number of queries and followers.
  *
  * <p>Lock-light: the ring is an array of immutable entries tagged with their sequence number and a
- * volatile write position; readers never lock and skip an entry that was overwritten while they
- * read. Writers (normally one thread) take a short lock only among themselves. A follower gets a
- * bounded queue of its own: when it is full the writer drops the flow for that follower and counts
- * it, and the follower later receives a lost-events record (source HUBBLE_RING_BUFFER) in its place;
- * the writer never waits. Lost events reported by the datapath ({@link #addLost}) are stored as
- * records like flows and always pass filters.
+ * volatile write position; queries never lock and skip an entry that was overwritten while they
+ * read. Writers (normally the one datapath reader) take a short lock among themselves, under which
+ * each new item is also offered to the followers. A follower gets a bounded queue of its own: when
+ * it is full the item is dropped for that follower and counted, and the follower later receives a
+ * lost-events record (source HUBBLE_RING_BUFFER) where the items went missing; the writer never
+ * waits for a reader. Lost events reported by the datapath ({@link #addLost}) are stored as records
+ * like flows and always pass filters.
  */
 public final class FlowStore {
     public static final int DEFAULT_CAPACITY = 4095;
