@@ -123,6 +123,13 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} net" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ip" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} observe" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} monitor" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_cil; return $?; fi
@@ -141,6 +148,7 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map create" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map pin" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map freeze" ];    then _picocli_cil_map; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} map get" ];    then _picocli_cil_map; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link show" ];    then _picocli_cil_link; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link list" ];    then _picocli_cil_link; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} link pin" ];    then _picocli_cil_link; return $?; fi
@@ -152,6 +160,34 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf show" ];    then _picocli_cil_btf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf list" ];    then _picocli_cil_btf; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} btf dump" ];    then _picocli_cil_btf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon start" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon run" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon stop" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon clean" ];    then _picocli_cil_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint list" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint ls" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint get" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint create" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint delete" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint rm" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} endpoint exec" ];    then _picocli_cil_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ip list" ];    then _picocli_cil_ip; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ip ls" ];    then _picocli_cil_ip; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity list" ];    then _picocli_cil_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity ls" ];    then _picocli_cil_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity get" ];    then _picocli_cil_identity; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf endpoint" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ipcache" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ct" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf metrics" ];    then _picocli_cil_bpf; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf endpoint list" ];    then _picocli_cil_bpf_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf endpoint ls" ];    then _picocli_cil_bpf_endpoint; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ipcache list" ];    then _picocli_cil_bpf_ipcache; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ipcache ls" ];    then _picocli_cil_bpf_ipcache; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ct list" ];    then _picocli_cil_bpf_ct; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf ct ls" ];    then _picocli_cil_bpf_ct; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf metrics list" ];    then _picocli_cil_bpf_metrics; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf metrics ls" ];    then _picocli_cil_bpf_metrics; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(prog)
@@ -159,65 +195,137 @@ function _complete_cil() {
   local cmds2=(link)
   local cmds3=(net)
   local cmds4=(btf)
-  local cmds5=(observe)
-  local cmds6=(monitor)
-  local cmds7=(shell)
-  local cmds8=(prog show)
-  local cmds9=(prog list)
-  local cmds10=(prog dump)
-  local cmds11=(prog load)
-  local cmds12=(prog loadall)
-  local cmds13=(map show)
-  local cmds14=(map list)
-  local cmds15=(map dump)
-  local cmds16=(map lookup)
-  local cmds17=(map getnext)
-  local cmds18=(map update)
-  local cmds19=(map delete)
-  local cmds20=(map create)
-  local cmds21=(map pin)
-  local cmds22=(map freeze)
-  local cmds23=(link show)
-  local cmds24=(link list)
-  local cmds25=(link pin)
-  local cmds26=(link detach)
-  local cmds27=(net show)
-  local cmds28=(net list)
-  local cmds29=(net attach)
-  local cmds30=(net detach)
-  local cmds31=(btf show)
-  local cmds32=(btf list)
-  local cmds33=(btf dump)
+  local cmds5=(daemon)
+  local cmds6=(status)
+  local cmds7=(endpoint)
+  local cmds8=(ip)
+  local cmds9=(identity)
+  local cmds10=(bpf)
+  local cmds11=(whoami)
+  local cmds12=(observe)
+  local cmds13=(monitor)
+  local cmds14=(shell)
+  local cmds15=(prog show)
+  local cmds16=(prog list)
+  local cmds17=(prog dump)
+  local cmds18=(prog load)
+  local cmds19=(prog loadall)
+  local cmds20=(map show)
+  local cmds21=(map list)
+  local cmds22=(map dump)
+  local cmds23=(map lookup)
+  local cmds24=(map getnext)
+  local cmds25=(map update)
+  local cmds26=(map delete)
+  local cmds27=(map create)
+  local cmds28=(map pin)
+  local cmds29=(map freeze)
+  local cmds30=(map get)
+  local cmds31=(link show)
+  local cmds32=(link list)
+  local cmds33=(link pin)
+  local cmds34=(link detach)
+  local cmds35=(net show)
+  local cmds36=(net list)
+  local cmds37=(net attach)
+  local cmds38=(net detach)
+  local cmds39=(btf show)
+  local cmds40=(btf list)
+  local cmds41=(btf dump)
+  local cmds42=(daemon start)
+  local cmds43=(daemon run)
+  local cmds44=(daemon stop)
+  local cmds45=(daemon clean)
+  local cmds46=(endpoint list)
+  local cmds47=(endpoint ls)
+  local cmds48=(endpoint get)
+  local cmds49=(endpoint create)
+  local cmds50=(endpoint delete)
+  local cmds51=(endpoint rm)
+  local cmds52=(endpoint exec)
+  local cmds53=(ip list)
+  local cmds54=(ip ls)
+  local cmds55=(identity list)
+  local cmds56=(identity ls)
+  local cmds57=(identity get)
+  local cmds58=(bpf endpoint)
+  local cmds59=(bpf ipcache)
+  local cmds60=(bpf ct)
+  local cmds61=(bpf metrics)
+  local cmds62=(bpf endpoint list)
+  local cmds63=(bpf endpoint ls)
+  local cmds64=(bpf ipcache list)
+  local cmds65=(bpf ipcache ls)
+  local cmds66=(bpf ct list)
+  local cmds67=(bpf ct ls)
+  local cmds68=(bpf metrics list)
+  local cmds69=(bpf metrics ls)
 
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_cil_btf_dump; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_cil_btf_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_cil_btf_show; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_cil_net_detach; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_cil_net_attach; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_cil_net_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_cil_net_show; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_cil_link_detach; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_cil_link_pin; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_cil_link_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_cil_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_cil_map_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_cil_map_pin; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_cil_map_create; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_cil_map_delete; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_cil_map_update; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_map_getnext; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_map_lookup; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_map_dump; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_map_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_map_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_prog_loadall; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cil_prog_load; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cil_prog_dump; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cil_prog_list; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cil_prog_show; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cil_shell; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cil_monitor; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cil_observe; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_cil_bpf_metrics_ls; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_cil_bpf_metrics_list; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_cil_bpf_ct_ls; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_cil_bpf_ct_list; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_cil_bpf_ipcache_ls; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_cil_bpf_ipcache_list; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_cil_bpf_endpoint_ls; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_cil_bpf_endpoint_list; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_cil_bpf_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_cil_bpf_ct; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_cil_bpf_ipcache; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_cil_bpf_endpoint; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_cil_identity_get; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_cil_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_cil_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_cil_ip_ls; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_cil_ip_list; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_cil_endpoint_exec; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_cil_endpoint_rm; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_cil_endpoint_delete; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_cil_endpoint_create; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_cil_endpoint_get; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_cil_endpoint_ls; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_cil_endpoint_list; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_cil_daemon_clean; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_cil_daemon_stop; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_cil_daemon_run; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_cil_daemon_start; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_cil_btf_dump; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_cil_btf_list; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_cil_btf_show; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_cil_net_detach; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_cil_net_attach; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_cil_net_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_cil_net_show; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_cil_link_detach; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_cil_link_pin; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_cil_link_list; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_cil_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_cil_map_get; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_cil_map_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_cil_map_pin; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_cil_map_create; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_cil_map_delete; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_cil_map_update; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_cil_map_getnext; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_cil_map_lookup; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_cil_map_dump; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_cil_map_list; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_cil_map_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_cil_prog_loadall; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_cil_prog_load; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_prog_dump; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_prog_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_prog_show; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_shell; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_monitor; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_observe; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cil_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cil_bpf; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cil_identity; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_cil_ip; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_cil_endpoint; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cil_status; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cil_daemon; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cil_btf; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cil_net; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cil_link; return $?; fi
@@ -234,9 +342,9 @@ function _picocli_cil() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="prog map link net btf observe monitor shell"
+  local commands="prog map link net btf daemon status endpoint ip identity bpf whoami observe monitor shell"
   local flag_opts="'-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -248,6 +356,9 @@ function _picocli_cil() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -269,7 +380,7 @@ function _picocli_cil_prog() {
 
   local commands="show list dump load loadall"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -281,6 +392,9 @@ function _picocli_cil_prog() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -300,9 +414,9 @@ function _picocli_cil_map() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="show list dump lookup getnext update delete create pin freeze"
+  local commands="show list dump lookup getnext update delete create pin freeze get"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -314,6 +428,9 @@ function _picocli_cil_map() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -335,7 +452,7 @@ function _picocli_cil_link() {
 
   local commands="show list pin detach"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -347,6 +464,9 @@ function _picocli_cil_link() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -368,7 +488,7 @@ function _picocli_cil_net() {
 
   local commands="show list attach detach"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -380,6 +500,9 @@ function _picocli_cil_net() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -401,7 +524,7 @@ function _picocli_cil_btf() {
 
   local commands="show list dump"
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -413,6 +536,267 @@ function _picocli_cil_btf() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `daemon` subcommand.
+function _picocli_cil_daemon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="start run stop clean"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_cil_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all-addresses' '--all-controllers' '--brief' '--verbose' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `endpoint` subcommand.
+function _picocli_cil_endpoint() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls get create delete rm exec"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ip` subcommand.
+function _picocli_cil_ip() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `identity` subcommand.
+function _picocli_cil_identity() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls get"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `bpf` subcommand.
+function _picocli_cil_bpf() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="endpoint ipcache ct metrics"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `whoami` subcommand.
+function _picocli_cil_whoami() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'--hostname' '--port' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--hostname')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -434,7 +818,7 @@ function _picocli_cil_observe() {
 
   local commands=""
   local flag_opts="'-j' '--json' '--all' '-p' '--pretty' '-f' '--follow' '--debug' '-h' '--help' '--not' '-A' '--all-namespaces' '--from-all-namespaces' '--to-all-namespaces' '-4' '--ipv4' '-6' '--ipv6' '--print-node-name' '--numeric'"
-  local arg_opts="'--last' '--first' '--since' '--netns' '--until' '--pod' '--from-pod' '--to-pod' '-n' '--namespace' '--from-namespace' '--to-namespace' '--ip' '--from-ip' '--to-ip' '--snat-ip' '--ip-version' '--identity' '--from-identity' '--to-identity' '-l' '--label' '--from-label' '--to-label' '--service' '--from-service' '--to-service' '--fqdn' '--from-fqdn' '--to-fqdn' '--protocol' '--port' '--from-port' '--to-port' '--tcp-flags' '--verdict' '--drop-reason-desc' '-t' '--type' '--traffic-direction' '--node-name' '--node-label' '--uuid' '-o' '--output' '--time-format' '--color' '--input-file'"
+  local arg_opts="'--last' '--first' '--since' '--netns' '--until' '-N' '--node' '--pod' '--from-pod' '--to-pod' '-n' '--namespace' '--from-namespace' '--to-namespace' '--ip' '--from-ip' '--to-ip' '--snat-ip' '--ip-version' '--identity' '--from-identity' '--to-identity' '-l' '--label' '--from-label' '--to-label' '--service' '--from-service' '--to-service' '--fqdn' '--from-fqdn' '--to-fqdn' '--protocol' '--port' '--from-port' '--to-port' '--tcp-flags' '--verdict' '--drop-reason-desc' '-t' '--type' '--traffic-direction' '--node-name' '--node-label' '--uuid' '-o' '--output' '--time-format' '--color' '--input-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -452,6 +836,9 @@ function _picocli_cil_observe() {
       return
       ;;
     '--until')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
     '--pod')
@@ -590,7 +977,7 @@ function _picocli_cil_monitor() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-v' '--verbose' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help' '-n' '--numeric'"
-  local arg_opts="'--pinned' '-o' '--output' '-t' '--type' '--from' '--netns' '--to' '--related-to' '--count'"
+  local arg_opts="'--pinned' '-o' '--output' '-t' '--type' '--from' '--netns' '--to' '-N' '--node' '--related-to' '--count'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -611,6 +998,9 @@ function _picocli_cil_monitor() {
       return
       ;;
     '--to')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
     '--related-to')
@@ -638,7 +1028,7 @@ function _picocli_cil_shell() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -650,6 +1040,9 @@ function _picocli_cil_shell() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -671,7 +1064,7 @@ function _picocli_cil_prog_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -683,6 +1076,9 @@ function _picocli_cil_prog_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -704,7 +1100,7 @@ function _picocli_cil_prog_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -716,6 +1112,9 @@ function _picocli_cil_prog_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -737,7 +1136,7 @@ function _picocli_cil_prog_dump() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -749,6 +1148,9 @@ function _picocli_cil_prog_dump() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -770,7 +1172,7 @@ function _picocli_cil_prog_load() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -782,6 +1184,9 @@ function _picocli_cil_prog_load() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -803,7 +1208,7 @@ function _picocli_cil_prog_loadall() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -815,6 +1220,9 @@ function _picocli_cil_prog_loadall() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -836,7 +1244,7 @@ function _picocli_cil_map_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -848,6 +1256,9 @@ function _picocli_cil_map_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -869,7 +1280,7 @@ function _picocli_cil_map_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -881,6 +1292,9 @@ function _picocli_cil_map_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -902,7 +1316,7 @@ function _picocli_cil_map_dump() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -914,6 +1328,9 @@ function _picocli_cil_map_dump() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -935,7 +1352,7 @@ function _picocli_cil_map_lookup() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -947,6 +1364,9 @@ function _picocli_cil_map_lookup() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -968,7 +1388,7 @@ function _picocli_cil_map_getnext() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -980,6 +1400,9 @@ function _picocli_cil_map_getnext() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1001,7 +1424,7 @@ function _picocli_cil_map_update() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1013,6 +1436,9 @@ function _picocli_cil_map_update() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1034,7 +1460,7 @@ function _picocli_cil_map_delete() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1046,6 +1472,9 @@ function _picocli_cil_map_delete() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1067,7 +1496,7 @@ function _picocli_cil_map_create() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1079,6 +1508,9 @@ function _picocli_cil_map_create() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1100,7 +1532,7 @@ function _picocli_cil_map_pin() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1112,6 +1544,9 @@ function _picocli_cil_map_pin() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1133,7 +1568,7 @@ function _picocli_cil_map_freeze() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1145,6 +1580,45 @@ function _picocli_cil_map_freeze() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_cil_map_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1166,7 +1640,7 @@ function _picocli_cil_link_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1178,6 +1652,9 @@ function _picocli_cil_link_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1199,7 +1676,7 @@ function _picocli_cil_link_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1211,6 +1688,9 @@ function _picocli_cil_link_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1232,7 +1712,7 @@ function _picocli_cil_link_pin() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1244,6 +1724,9 @@ function _picocli_cil_link_pin() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1265,7 +1748,7 @@ function _picocli_cil_link_detach() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1277,6 +1760,9 @@ function _picocli_cil_link_detach() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1298,7 +1784,7 @@ function _picocli_cil_net_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1310,6 +1796,9 @@ function _picocli_cil_net_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1331,7 +1820,7 @@ function _picocli_cil_net_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1343,6 +1832,9 @@ function _picocli_cil_net_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1364,7 +1856,7 @@ function _picocli_cil_net_attach() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1376,6 +1868,9 @@ function _picocli_cil_net_attach() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1397,7 +1892,7 @@ function _picocli_cil_net_detach() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1409,6 +1904,9 @@ function _picocli_cil_net_detach() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1430,7 +1928,7 @@ function _picocli_cil_btf_show() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1442,6 +1940,9 @@ function _picocli_cil_btf_show() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1463,7 +1964,7 @@ function _picocli_cil_btf_list() {
 
   local commands=""
   local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1475,6 +1976,9 @@ function _picocli_cil_btf_list() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1496,7 +2000,7 @@ function _picocli_cil_btf_dump() {
 
   local commands=""
   local flag_opts="'--bpftool-7.1' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--netns'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -1508,6 +2012,1041 @@ function _picocli_cil_btf_dump() {
       return $?
       ;;
     '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `start` subcommand.
+function _picocli_cil_daemon_start() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'--pod-cidr' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pod-cidr')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `run` subcommand.
+function _picocli_cil_daemon_run() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'--pod-cidr' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pod-cidr')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stop` subcommand.
+function _picocli_cil_daemon_stop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `clean` subcommand.
+function _picocli_cil_daemon_clean() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_endpoint_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-headers' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_endpoint_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-headers' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_cil_endpoint_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_cil_endpoint_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-l' '--labels' '-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-l'|'--labels')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_cil_endpoint_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rm` subcommand.
+function _picocli_cil_endpoint_rm() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `exec` subcommand.
+function _picocli_cil_endpoint_exec() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-t' '--tty' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-n' '--namespace' '-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--namespace')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_ip_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-n' '--numeric' '-v' '--verbose' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_ip_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-n' '--numeric' '-v' '--verbose' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_identity_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_identity_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_cil_identity_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `endpoint` subcommand.
+function _picocli_cil_bpf_endpoint() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ipcache` subcommand.
+function _picocli_cil_bpf_ipcache() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ct` subcommand.
+function _picocli_cil_bpf_ct() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `metrics` subcommand.
+function _picocli_cil_bpf_metrics() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list ls"
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_endpoint_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_endpoint_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_ipcache_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_ipcache_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_ct_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_ct_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cil_bpf_metrics_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ls` subcommand.
+function _picocli_cil_bpf_metrics_ls() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--netns')
+      return
+      ;;
+    '-N'|'--node')
       return
       ;;
   esac
@@ -1534,12 +3073,21 @@ function _picocli_cil_btf_dump() {
 # _cil_children PATH: the subcommands (and their aliases) of the command PATH ("" is cil).
 function _cil_children() {
   case "$1" in
-    "") echo prog map link net btf observe monitor shell ;;
+    "") echo prog map link net btf daemon status endpoint ip identity bpf whoami observe monitor shell ;;
     "prog") echo show list dump load loadall ;;
-    "map") echo show list dump lookup getnext update delete create pin freeze ;;
+    "map") echo show list dump lookup getnext update delete create pin freeze get ;;
     "link") echo show list pin detach ;;
     "net") echo show list attach detach ;;
     "btf") echo show list dump ;;
+    "daemon") echo start run stop clean ;;
+    "endpoint") echo list ls get create delete rm exec ;;
+    "ip") echo list ls ;;
+    "identity") echo list ls get ;;
+    "bpf") echo endpoint ipcache ct metrics ;;
+    "bpf endpoint") echo list ls ;;
+    "bpf ipcache") echo list ls ;;
+    "bpf ct") echo list ls ;;
+    "bpf metrics") echo list ls ;;
   esac
 }
 
@@ -1551,12 +3099,20 @@ function _cil_canonical() {
     "link|list") echo show ;;
     "net|list") echo show ;;
     "btf|list") echo show ;;
+    "endpoint|ls") echo list ;;
+    "endpoint|rm") echo delete ;;
+    "ip|ls") echo list ;;
+    "identity|ls") echo list ;;
+    "bpf endpoint|ls") echo list ;;
+    "bpf ipcache|ls") echo list ;;
+    "bpf ct|ls") echo list ;;
+    "bpf metrics|ls") echo list ;;
     *) echo "$2" ;;
   esac
 }
 
 # The options that take a value (their value is not an argument).
-_cil_arg_opts=" -o --output --netns --last --first --since --until --pod --from-pod --to-pod -n --namespace --from-namespace --to-namespace --ip --from-ip --to-ip --snat-ip --ip-version --identity --from-identity --to-identity -l --label --from-label --to-label --service --from-service --to-service --fqdn --from-fqdn --to-fqdn --protocol --port --from-port --to-port --tcp-flags --verdict --drop-reason-desc -t --type --traffic-direction --node-name --node-label --uuid --time-format --color --input-file --pinned --from --to --related-to --count "
+_cil_arg_opts=" -o --output --netns -N --node --pod-cidr -n --namespace -l --labels --hostname --port --last --first --since --until --pod --from-pod --to-pod --from-namespace --to-namespace --ip --from-ip --to-ip --snat-ip --ip-version --identity --from-identity --to-identity --label --from-label --to-label --service --from-service --to-service --fqdn --from-fqdn --to-fqdn --protocol --from-port --to-port --tcp-flags --verdict --drop-reason-desc -t --type --traffic-direction --node-name --node-label --uuid --time-format --color --input-file --pinned --from --to --related-to --count "
 
 # _cil_live_option OPTION: whether the option's value is completed live.
 function _cil_live_option() {
@@ -1569,7 +3125,7 @@ function _cil_live_option() {
 # _cil_live_command PATH: whether the command's arguments are completed live (its grammar).
 function _cil_live_command() {
   case "$1" in
-    "prog show"|"prog dump"|"map show"|"map dump"|"map lookup"|"map getnext"|"map update"|"map delete"|"map create"|"map pin"|"map freeze"|"link show"|"link pin"|"link detach"|"net show"|"net attach"|"net detach"|"btf show") return 0 ;;
+    "prog show"|"prog dump"|"map show"|"map dump"|"map lookup"|"map getnext"|"map update"|"map delete"|"map create"|"map pin"|"map freeze"|"link show"|"link pin"|"link detach"|"net show"|"net attach"|"net detach"|"btf show"|"bpf ct list") return 0 ;;
   esac
   return 1
 }

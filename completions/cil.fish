@@ -6,17 +6,35 @@
 function __cil_children
     switch "$argv[1]"
         case ''
-            printf '%s\n' prog map link net btf observe monitor shell
+            printf '%s\n' prog map link net btf daemon status endpoint ip identity bpf whoami observe monitor shell
         case 'prog'
             printf '%s\n' show list dump load loadall
         case 'map'
-            printf '%s\n' show list dump lookup getnext update delete create pin freeze
+            printf '%s\n' show list dump lookup getnext update delete create pin freeze get
         case 'link'
             printf '%s\n' show list pin detach
         case 'net'
             printf '%s\n' show list attach detach
         case 'btf'
             printf '%s\n' show list dump
+        case 'daemon'
+            printf '%s\n' start run stop clean
+        case 'endpoint'
+            printf '%s\n' list ls get create delete rm exec
+        case 'ip'
+            printf '%s\n' list ls
+        case 'identity'
+            printf '%s\n' list ls get
+        case 'bpf'
+            printf '%s\n' endpoint ipcache ct metrics
+        case 'bpf endpoint'
+            printf '%s\n' list ls
+        case 'bpf ipcache'
+            printf '%s\n' list ls
+        case 'bpf ct'
+            printf '%s\n' list ls
+        case 'bpf metrics'
+            printf '%s\n' list ls
     end
 end
 
@@ -33,6 +51,22 @@ function __cil_canonical
             echo show
         case 'btf|list'
             echo show
+        case 'endpoint|ls'
+            echo list
+        case 'endpoint|rm'
+            echo delete
+        case 'ip|ls'
+            echo list
+        case 'identity|ls'
+            echo list
+        case 'bpf endpoint|ls'
+            echo list
+        case 'bpf ipcache|ls'
+            echo list
+        case 'bpf ct|ls'
+            echo list
+        case 'bpf metrics|ls'
+            echo list
         case '*'
             echo $argv[2]
     end
@@ -51,7 +85,7 @@ function __cil_state
             continue
         end
         switch $w
-            case '-o' '--output' '--netns' '--last' '--first' '--since' '--until' '--pod' '--from-pod' '--to-pod' '-n' '--namespace' '--from-namespace' '--to-namespace' '--ip' '--from-ip' '--to-ip' '--snat-ip' '--ip-version' '--identity' '--from-identity' '--to-identity' '-l' '--label' '--from-label' '--to-label' '--service' '--from-service' '--to-service' '--fqdn' '--from-fqdn' '--to-fqdn' '--protocol' '--port' '--from-port' '--to-port' '--tcp-flags' '--verdict' '--drop-reason-desc' '-t' '--type' '--traffic-direction' '--node-name' '--node-label' '--uuid' '--time-format' '--color' '--input-file' '--pinned' '--from' '--to' '--related-to' '--count'
+            case '-o' '--output' '--netns' '-N' '--node' '--pod-cidr' '-n' '--namespace' '-l' '--labels' '--hostname' '--port' '--last' '--first' '--since' '--until' '--pod' '--from-pod' '--to-pod' '--from-namespace' '--to-namespace' '--ip' '--from-ip' '--to-ip' '--snat-ip' '--ip-version' '--identity' '--from-identity' '--to-identity' '--label' '--from-label' '--to-label' '--service' '--from-service' '--to-service' '--fqdn' '--from-fqdn' '--to-fqdn' '--protocol' '--from-port' '--to-port' '--tcp-flags' '--verdict' '--drop-reason-desc' '-t' '--type' '--traffic-direction' '--node-name' '--node-label' '--uuid' '--time-format' '--color' '--input-file' '--pinned' '--from' '--to' '--related-to' '--count'
                 set pending 1
                 continue
             case '-?*'
@@ -102,7 +136,7 @@ function __cil_live_args
     string match -q -- '-*' (commandline -ct); and return 1
     set -l s (__cil_state)
     switch "$s[1]"
-        case 'prog show' 'prog dump' 'map show' 'map dump' 'map lookup' 'map getnext' 'map update' 'map delete' 'map create' 'map pin' 'map freeze' 'link show' 'link pin' 'link detach' 'net show' 'net attach' 'net detach' 'btf show'
+        case 'prog show' 'prog dump' 'map show' 'map dump' 'map lookup' 'map getnext' 'map update' 'map delete' 'map create' 'map pin' 'map freeze' 'link show' 'link pin' 'link detach' 'net show' 'net attach' 'net detach' 'btf show' 'bpf ct list'
             test "$s[2]" = 1; or test (count (__cil_children "$s[1]")) = 0
         case '*'
             return 1
@@ -126,6 +160,13 @@ complete -c cil -n '__cil_at ""' -a 'map' -d 'Inspect and change BPF maps (as bp
 complete -c cil -n '__cil_at ""' -a 'link' -d 'Inspect BPF links (as bpftool link)'
 complete -c cil -n '__cil_at ""' -a 'net' -d 'Show and change networking attachments'
 complete -c cil -n '__cil_at ""' -a 'btf' -d 'Inspect BTF type information (as bpftool btf)'
+complete -c cil -n '__cil_at ""' -a 'daemon' -d 'Start, stop and remove a node\'s loader daemon (its pods, maps and programs)'
+complete -c cil -n '__cil_at ""' -a 'status' -d 'Show the node\'s daemon status, as cilium-dbg status (from the daemon\'s API)'
+complete -c cil -n '__cil_at ""' -a 'endpoint' -d 'Create, list, inspect, delete and enter the node\'s endpoints (pods)'
+complete -c cil -n '__cil_at ""' -a 'ip' -d 'The IP cache as the node\'s daemon knows it (addresses and prefixes to identities)'
+complete -c cil -n '__cil_at ""' -a 'identity' -d 'Security identities'
+complete -c cil -n '__cil_at ""' -a 'bpf' -d 'Read the node\'s datapath maps straight from bpffs (no daemon needed; root or CAP_BPF)'
+complete -c cil -n '__cil_at ""' -a 'whoami' -d 'Serve HTTP like traefik/whoami'
 complete -c cil -n '__cil_at ""' -a 'observe' -d 'Observe flows of this node\'s datapath (as hubble observe)'
 complete -c cil -n '__cil_at ""' -a 'monitor' -d 'Print the datapath\'s raw events as they happen (as cilium-dbg monitor)'
 complete -c cil -n '__cil_at ""' -a 'shell' -d 'Run cil commands interactively'
@@ -144,6 +185,7 @@ complete -c cil -n '__cil_at "map"' -a 'delete' -d 'Delete one key (MAP := id ID
 complete -c cil -n '__cil_at "map"' -a 'create' -d 'Create a map and pin it at FILE'
 complete -c cil -n '__cil_at "map"' -a 'pin' -d 'Pin MAP at FILE on a bpf file system (MAP := id ID | pinned PATH | name NAME)'
 complete -c cil -n '__cil_at "map"' -a 'freeze' -d 'Freeze MAP'
+complete -c cil -n '__cil_at "map"' -a 'get' -d 'Show the node daemon\'s cache of a map it owns (cilium_lxc, cilium_ipcache)'
 complete -c cil -n '__cil_at "link"' -a 'show' -d 'Show all links, or the one LINK selects (LINK := id ID | pinned PATH)'
 complete -c cil -n '__cil_at "link"' -a 'list' -d 'Show all links, or the one LINK selects (LINK := id ID | pinned PATH)'
 complete -c cil -n '__cil_at "link"' -a 'pin' -d 'Pin LINK at FILE on a bpf file system (LINK := id ID | pinned PATH)'
@@ -155,6 +197,34 @@ complete -c cil -n '__cil_at "net"' -a 'detach' -d 'Detach from a device'
 complete -c cil -n '__cil_at "btf"' -a 'show' -d 'Show all BTF objects, or the one with id ID'
 complete -c cil -n '__cil_at "btf"' -a 'list' -d 'Show all BTF objects, or the one with id ID'
 complete -c cil -n '__cil_at "btf"' -a 'dump' -d 'Dump BTF types'
+complete -c cil -n '__cil_at "daemon"' -a 'start' -d 'Start the node\'s daemon in the background (own session; output in /run/cil/NODE/daemon.log) and wait until its API answers'
+complete -c cil -n '__cil_at "daemon"' -a 'run' -d 'Run the node\'s daemon in the foreground, logging to stderr, until SIGTERM or Ctrl-C (the datapath stays pinned and keeps forwarding after it exits)'
+complete -c cil -n '__cil_at "daemon"' -a 'stop' -d 'Stop the node\'s daemon (SIGTERM, then SIGKILL after 10 s)'
+complete -c cil -n '__cil_at "daemon"' -a 'clean' -d 'Remove everything of a node'
+complete -c cil -n '__cil_at "endpoint"' -a 'list' -d 'List the node\'s endpoints (pods, the health endpoint, the host endpoint), as cilium-dbg endpoint list'
+complete -c cil -n '__cil_at "endpoint"' -a 'ls' -d 'List the node\'s endpoints (pods, the health endpoint, the host endpoint), as cilium-dbg endpoint list'
+complete -c cil -n '__cil_at "endpoint"' -a 'get' -d 'Show one endpoint as the daemon models it (JSON, as cilium-dbg endpoint get)'
+complete -c cil -n '__cil_at "endpoint"' -a 'create' -d 'Create a pod on the node'
+complete -c cil -n '__cil_at "endpoint"' -a 'delete' -d 'Delete a pod'
+complete -c cil -n '__cil_at "endpoint"' -a 'rm' -d 'Delete a pod'
+complete -c cil -n '__cil_at "endpoint"' -a 'exec' -d 'Run a command inside a pod\'s network namespace (as kubectl exec); exits with the command\'s status'
+complete -c cil -n '__cil_at "ip"' -a 'list' -d 'List the IP cache'
+complete -c cil -n '__cil_at "ip"' -a 'ls' -d 'List the IP cache'
+complete -c cil -n '__cil_at "identity"' -a 'list' -d 'List security identities'
+complete -c cil -n '__cil_at "identity"' -a 'ls' -d 'List security identities'
+complete -c cil -n '__cil_at "identity"' -a 'get' -d 'Show one security identity and its labels, as cilium-dbg identity get'
+complete -c cil -n '__cil_at "bpf"' -a 'endpoint' -d 'Local endpoints (cilium_lxc)'
+complete -c cil -n '__cil_at "bpf"' -a 'ipcache' -d 'Prefixes and their identities (cilium_ipcache)'
+complete -c cil -n '__cil_at "bpf"' -a 'ct' -d 'Connection tracking (cilium_ct4_global)'
+complete -c cil -n '__cil_at "bpf"' -a 'metrics' -d 'Packet and byte counters by reason and direction (cilium_metrics)'
+complete -c cil -n '__cil_at "bpf endpoint"' -a 'list' -d 'List local endpoints from the pinned cilium_lxc map (kernel order), as cilium-dbg bpf endpoint list; host addresses show as (localhost)'
+complete -c cil -n '__cil_at "bpf endpoint"' -a 'ls' -d 'List local endpoints from the pinned cilium_lxc map (kernel order), as cilium-dbg bpf endpoint list; host addresses show as (localhost)'
+complete -c cil -n '__cil_at "bpf ipcache"' -a 'list' -d 'List the pinned cilium_ipcache LPM trie (prefix → identity, tunnel endpoint, flags), as cilium-dbg bpf ipcache list'
+complete -c cil -n '__cil_at "bpf ipcache"' -a 'ls' -d 'List the pinned cilium_ipcache LPM trie (prefix → identity, tunnel endpoint, flags), as cilium-dbg bpf ipcache list'
+complete -c cil -n '__cil_at "bpf ct"' -a 'list' -d 'List connection tracking entries of the pinned cilium_ct4_global map, as cilium-dbg bpf ct list global'
+complete -c cil -n '__cil_at "bpf ct"' -a 'ls' -d 'List connection tracking entries of the pinned cilium_ct4_global map, as cilium-dbg bpf ct list global'
+complete -c cil -n '__cil_at "bpf metrics"' -a 'list' -d 'List the datapath\'s counters (cilium_metrics summed over CPUs) by reason, direction, source line and file, as cilium-dbg bpf metrics list'
+complete -c cil -n '__cil_at "bpf metrics"' -a 'ls' -d 'List the datapath\'s counters (cilium_metrics summed over CPUs) by reason, direction, source line and file, as cilium-dbg bpf metrics list'
 
 # options
 complete -c cil -n '__cil_in ""' -s V -l version -d 'Print version information and exit.'
@@ -164,8 +234,26 @@ complete -c cil -s p -l pretty -d 'Indented JSON (implies --json).'
 complete -c cil -s f -l bpffs -d 'Show the bpffs paths where objects are pinned (as bpftool -f).'
 complete -c cil -l debug -d 'Print stack traces and internal decisions on stderr.'
 complete -c cil -l netns -x -a '(__cil_live)' -d 'Run the command inside network namespace NAME (as \'ip netns exec NAME\').'
+complete -c cil -s N -l node -x -d 'The node whose daemon agent commands talk to (default: $CIL_NODE, else k8s-s).'
 complete -c cil -s h -l help -d 'Show help for the command and exit.'
 complete -c cil -n '__cil_in "btf dump"' -l bpftool-7.1 -d 'C format exactly as Debian 12\'s bpftool 7.1 (no enum size attributes).'
+complete -c cil -n '__cil_in "daemon start"' -l pod-cidr -x -d 'Pod CIDR of a new node (default 10.200.0.0/24); an existing node keeps its own.'
+complete -c cil -n '__cil_in "daemon run"' -l pod-cidr -x -d 'Pod CIDR of a new node (default 10.200.0.0/24); an existing node keeps its own.'
+complete -c cil -n '__cil_in "status"' -l all-addresses -d 'Show the allocated addresses and their owners.'
+complete -c cil -n '__cil_in "status"' -l all-controllers -d 'Show every controller, not only failing ones.'
+complete -c cil -n '__cil_in "status"' -l brief -d 'One line: OK, or the component that is not.'
+complete -c cil -n '__cil_in "status"' -l verbose -d 'Everything: all addresses, all controllers, BPF maps, clock source.'
+complete -c cil -n '__cil_in "endpoint list"' -l no-headers -d 'Leave out the two header lines.'
+complete -c cil -n '__cil_in "endpoint get"' -s n -l namespace -x -d 'The pod\'s namespace (default: default).'
+complete -c cil -n '__cil_in "endpoint create"' -s l -l labels -x -d 'The pod\'s labels, comma-separated (repeatable).'
+complete -c cil -n '__cil_in "endpoint create"' -s n -l namespace -x -d 'The pod\'s namespace (default: default).'
+complete -c cil -n '__cil_in "endpoint delete"' -s n -l namespace -x -d 'The pod\'s namespace (default: default).'
+complete -c cil -n '__cil_in "endpoint exec"' -s n -l namespace -x -d 'The pod\'s namespace (default: default).'
+complete -c cil -n '__cil_in "endpoint exec"' -s t -l tty -d 'Connect the command to this terminal (stdin, stdout, stderr), for interactive programs.'
+complete -c cil -n '__cil_in "ip list"' -s n -l numeric -d 'Print identity numbers instead of their labels.'
+complete -c cil -n '__cil_in "ip list"' -s v -l verbose -d 'Add the HOST and ENCRYPT_KEY columns.'
+complete -c cil -n '__cil_in "whoami"' -l hostname -x -d 'The Hostname line (default: $HOSTNAME, else the machine\'s).'
+complete -c cil -n '__cil_in "whoami"' -l port -x -d 'TCP port (default: 80).'
 complete -c cil -n '__cil_in "observe"' -l last -x -d 'Get the last N flows stored (default 20 without --since, --until, --first, --follow or --all).'
 complete -c cil -n '__cil_in "observe"' -l first -x -d 'Get the first N flows stored.'
 complete -c cil -n '__cil_in "observe"' -l all -d 'Get all flows stored (use with filters).'

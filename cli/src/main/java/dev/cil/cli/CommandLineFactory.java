@@ -1,6 +1,13 @@
 package dev.cil.cli;
 
+import dev.cil.cli.command.bpf.BpfCommand;
 import dev.cil.cli.command.btf.BtfCommand;
+import dev.cil.cli.command.daemon.DaemonCommand;
+import dev.cil.cli.command.endpoint.EndpointCommand;
+import dev.cil.cli.command.identity.IdentityCommand;
+import dev.cil.cli.command.ip.IpCommand;
+import dev.cil.cli.command.status.StatusCommand;
+import dev.cil.cli.command.whoami.WhoamiCommand;
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
 import dev.cil.cli.command.net.NetCommand;
@@ -31,8 +38,13 @@ public final class CommandLineFactory {
 
     /** The top-level commands, in help order. New command groups are added here. */
     public static final List<Class<?>> COMMANDS = List.of(ProgCommand.class, MapCommand.class, LinkCommand.class,
-            NetCommand.class, BtfCommand.class, ObserveCommand.class, MonitorCommand.class, ShellCommand.class,
-            TrainCommand.class, CompleteCommand.class);
+            NetCommand.class, BtfCommand.class,
+            // the node's loader daemon and the agent commands (cilium-dbg's)
+            DaemonCommand.class, StatusCommand.class, EndpointCommand.class, IpCommand.class, IdentityCommand.class,
+            BpfCommand.class, WhoamiCommand.class,
+            // flows (hubble observe) and raw datapath events (cilium-dbg monitor)
+            ObserveCommand.class, MonitorCommand.class,
+            ShellCommand.class, TrainCommand.class, CompleteCommand.class);
 
     /** Global options that take a value (so their value is not mistaken for the command word). */
     private static final Set<String> VALUED = Set.of("-o", "--output", "--netns", "-N", "--node", "--color");

@@ -22,7 +22,12 @@ public final class GlobalOptions {
 
     @Option(names = {"-j", "--json"}, scope = ScopeType.INHERIT, order = 2,
             description = "JSON output on one line (as bpftool -j); same as -o json.")
-    void setJson(boolean on) { if (on) format = OutputFormat.JSON; }
+    void setJson(boolean on) {
+        if (on) {
+            format = OutputFormat.JSON;
+            compact = true;
+        }
+    }
 
     @Option(names = {"-p", "--pretty"}, scope = ScopeType.INHERIT, order = 3,
             description = "Indented JSON (implies --json).")
@@ -41,9 +46,19 @@ public final class GlobalOptions {
             description = "Run the command inside network namespace NAME (as 'ip netns exec NAME').")
     String netns;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, order = 7,
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, order = 8,
             description = "Show help for the command and exit.")
     boolean help;
+
+    @Option(names = {"-N", "--node"}, paramLabel = "NAME", scope = ScopeType.INHERIT, order = 7,
+            description = "The node whose daemon agent commands talk to (default: $CIL_NODE, else k8s-s).")
+    void setNode(String value) {
+        try {
+            this.node = dev.cil.api.NodePaths.checkNode(value);
+        } catch (IllegalArgumentException e) {
+            throw CilException.usage(e.getMessage());
+        }
+    }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, order = 5,
             description = "Print stack traces and internal decisions on stderr.")
@@ -57,12 +72,27 @@ public final class GlobalOptions {
 
     private OutputFormat format = OutputFormat.TEXT;
     private boolean pretty;
+    private boolean compact;
+    private String node;
 
     public OutputFormat format() { return format; }
 
     public boolean json() { return format == OutputFormat.JSON; }
 
     public boolean pretty() { return pretty; }
+
+    /** JSON on one line ({@code -j}), rather than indented (agent commands indent {@code -o json} as cilium-dbg does). */
+    public boolean compactJson() { return compact && !pretty; }
+
+    /** The node agent commands talk to: {@code -N NAME}, else {@code $CIL_NODE}, else {@code k8s-s}. */
+    public String node() {
+        if (node != null) return node;
+        try {
+            return dev.cil.api.NodePaths.checkNode(dev.cil.api.NodePaths.defaultNode());
+        } catch (IllegalArgumentException e) {
+            throw CilException.usage(e.getMessage() + " (from $CIL_NODE)");
+        }
+    }
 
     public boolean bpffs() { return bpffs; }
 
@@ -81,5 +111,7 @@ public final class GlobalOptions {
         bpffs = false;
         netns = null;
         debug = false;
+        compact = false;
+        node = null;
     }
 }

@@ -49,4 +49,26 @@ class TabWriterTest {
         w.flush();
         assertEquals("a b\nlonger c\n", out.toString());
     }
+
+    @Test
+    void agreesWithTheOutputLayersTabWriterOnRandomTables() {
+        // dev.cil.cli.output.TabWriter (the daemon branch's, written independently) is the same Go algorithm;
+        // dev.cil.flow keeps its own streaming one so that the flow package depends on nothing in cli
+        java.util.Random r = new java.util.Random(42);
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            int lines = 1 + r.nextInt(6);
+            for (int l = 0; l < lines; l++) {
+                int cells = r.nextInt(5);
+                for (int c = 0; c < cells; c++) {
+                    text.append("xé-".repeat(r.nextInt(3))).append("ab".substring(0, r.nextInt(3))).append('\t');
+                }
+                if (r.nextBoolean()) text.append("tail".substring(0, r.nextInt(5)));
+                text.append('\n');
+            }
+            String in = text.toString();
+            String theirs = new dev.cil.cli.output.TabWriter(2, 0, 3, ' ', 0).print(in).format();
+            assertEquals(theirs, tab(2, 3, in), in);
+        }
+    }
 }

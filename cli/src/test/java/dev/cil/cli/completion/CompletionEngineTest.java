@@ -59,7 +59,7 @@ class CompletionEngineTest {
     void subcommandsFromTheModelWithoutHiddenOnes() {
         assertEquals(TopLevel.visible(), complete(""));
         assertEquals(List.of("prog"), complete("pr"));
-        assertEquals(List.of("create", "delete", "dump", "freeze", "getnext", "list", "lookup", "pin", "show", "update"), complete("map", ""));
+        assertEquals(List.of("create", "delete", "dump", "freeze", "get", "getnext", "list", "lookup", "pin", "show", "update"), complete("map", ""));
         assertEquals(List.of(), complete("__"), "hidden commands are not offered");
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "map", description = "Inspect and change BPF maps (as bpftool map).",
         subcommands = {MapShowCommand.class, MapDumpCommand.class, MapLookupCommand.class, MapGetnextCommand.class,
                 MapUpdateCommand.class, MapDeleteCommand.class, MapCreateCommand.class, MapPinCommand.class,
-                MapFreezeCommand.class})
+                MapFreezeCommand.class, MapGetCommand.class})
 public final class MapCommand implements Runnable {
     @Spec
     CommandSpec spec;
