@@ -1,5 +1,6 @@
 package dev.cil.cli.command.observe;
 
+import dev.cil.api.NodePaths;
 import dev.cil.bpf.BpfMap;
 import dev.cil.bpf.Interfaces;
 import dev.cil.cli.CilException;
@@ -14,7 +15,6 @@ import dev.cil.ringbuf.RingBufReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code cil monitor}: cilium-dbg monitor over the datapath's event ring buffer, read directly from
@@ -35,15 +34,14 @@ import java.util.stream.Stream;
         description = {"Print the datapath's raw events as they happen (as cilium-dbg monitor).",
             "Reads the pinned cilium_events ring buffer directly (no daemon needed); runs until Ctrl-C or --count events."},
         sortOptions = false,
-        footer = {"%nThe default ring buffer is /sys/fs/bpf/cil/<node>/cilium_events when exactly one node directory has one.",
+        footer = {"%nThe default ring buffer is the node's: /sys/fs/bpf/cil/NODE/cilium_events (NODE from -N/--node).",
             "Interfaces are shown by index; with --netns NODE (the datapath's namespace) by name.",
             "%nExamples:",
             "  cil monitor",
             "  cil monitor --type drop -v",
-            "  cil monitor --pinned /sys/fs/bpf/cil/node1/cilium_events --related-to 416 -o json"})
+            "  cil monitor -N node1 --related-to 416 -o json",
+            "  cil monitor --pinned /sys/fs/bpf/cil/node1/cilium_events --count 10"})
 public final class MonitorCommand extends LeafCommand {
-    static final String PIN_ROOT = "/sys/fs/bpf/cil";
-
     @Option(names = "--pinned", paramLabel = "PATH", order = 1, description = "The pinned ring buffer map (cilium_events).")
     String pinned;
 
@@ -93,9 +91,14 @@ public final class MonitorCommand extends LeafCommand {
             typeNumbers.add(n);
         }
         if (count < 0) throw CilException.usage("--count must be 0 or more");
-        String path = pinned != null ? pinned : defaultPin(Path.of(PIN_ROOT));
-        if (!Files.exists(Path.of(path))) {
-            throw CilException.precondition("no ring buffer pinned at " + path + " (is the datapath loaded?)");
+        String path;
+        if (pinned != null) {
+            path = pinned;
+            if (!Files.exists(Path.of(path))) {
+                throw CilException.precondition("no ring buffer pinned at " + path + " (is the datapath loaded?)");
+            }
+        } else {
+            path = defaultPin(NodePaths.of(global().node()));
         }
         // an event's ifindex is one of the datapath's namespace: names only when cil runs in it (--netns)
         MonitorPrinter printer = new MonitorPrinter(v, numeric, global().netns() != null ? Interfaces::name : null);
@@ -177,26 +180,13 @@ public final class MonitorCommand extends LeafCommand {
         return out;
     }
 
-    /** ROOT/NODE/cilium_events when exactly one node has one (ROOT is /sys/fs/bpf/cil). */
-    static String defaultPin(Path root) {
-        List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(root)) {
-            try (Stream<Path> s = Files.list(root)) {
-                s.sorted().forEach(d -> {
-                    Path p = d.resolve("cilium_events");
-                    if (Files.exists(p)) found.add(p);
-                });
-            } catch (IOException e) {
-                throw CilException.failure("cannot list " + root + ": " + e.getMessage());
-            }
+    /** The node's {@code cilium_events} pin (the daemon pins its maps by name under {@link NodePaths#pinDir}). */
+    static String defaultPin(NodePaths node) {
+        Path pin = node.mapPin("cilium_events");
+        if (!Files.exists(pin)) {
+            throw CilException.precondition("no ring buffer cilium_events pinned at " + pin + ": node " + node.node()
+                    + " has no datapath (start it with 'cil daemon start -N " + node.node() + "', or name one with --pinned PATH)");
         }
-        if (found.isEmpty()) {
-            throw CilException.precondition("no cilium_events ring buffer pinned under " + root
-                    + " (is the daemon running? name one with --pinned PATH)");
-        }
-        if (found.size() > 1) {
-            throw CilException.usage("several ring buffers under " + root + " (" + found + "): choose one with --pinned PATH");
-        }
-        return found.get(0).toString();
+        return pin.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cil.cli.command.observe;
 
+import dev.cil.api.NodePaths;
 import dev.cil.cli.CilException;
 import dev.cil.cli.support.Cil;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** cil monitor's choice of ring buffer and its usage errors (the reading itself is a kernel test). */
 class MonitorCommandTest {
@@ -18,20 +18,27 @@ class MonitorCommandTest {
     Path root;
 
     @Test
-    void theDefaultIsTheOnlyNodesRingBuffer() throws Exception {
-        CilException none = assertThrows(CilException.class, () -> MonitorCommand.defaultPin(root));
+    void theDefaultIsTheNodesPin() throws Exception {
+        NodePaths node = new NodePaths("node1", root.resolve("state"), root.resolve("run"), root.resolve("bpf/node1"));
+        CilException none = assertThrows(CilException.class, () -> MonitorCommand.defaultPin(node));
         assertEquals(3, none.exitCode());
-        assertEquals("no cilium_events ring buffer pinned under " + root + " (is the daemon running? name one with --pinned PATH)",
+        assertEquals("no ring buffer cilium_events pinned at " + root.resolve("bpf/node1/cilium_events")
+                + ": node node1 has no datapath (start it with 'cil daemon start -N node1', or name one with --pinned PATH)",
                 none.getMessage());
-        Files.createDirectories(root.resolve("node1"));
-        Files.createFile(root.resolve("node1/cilium_events"));
-        Files.createDirectories(root.resolve("empty"));
-        assertEquals(root.resolve("node1/cilium_events").toString(), MonitorCommand.defaultPin(root));
-        Files.createDirectories(root.resolve("node2"));
-        Files.createFile(root.resolve("node2/cilium_events"));
-        CilException two = assertThrows(CilException.class, () -> MonitorCommand.defaultPin(root));
-        assertEquals(2, two.exitCode());
-        assertTrue(two.getMessage().startsWith("several ring buffers under " + root), two.getMessage());
+        Files.createDirectories(root.resolve("bpf/node1"));
+        Files.createFile(root.resolve("bpf/node1/cilium_events"));
+        assertEquals(root.resolve("bpf/node1/cilium_events").toString(), MonitorCommand.defaultPin(node));
+    }
+
+    @Test
+    void theNodeComesFromDashN() {
+        String node = "cil-no-such-node-" + ProcessHandle.current().pid();
+        Cil.Result r = Cil.run("monitor", "-N", node);
+        assertEquals(3, r.code());
+        assertEquals("cil: no ring buffer cilium_events pinned at /sys/fs/bpf/cil/" + node + "/cilium_events: node " + node
+                + " has no datapath (start it with 'cil daemon start -N " + node + "', or name one with --pinned PATH)\n", r.err());
+        Cil.Result bad = Cil.run("monitor", "-N", "Bad_Node");
+        assertEquals(2, bad.code(), bad.err());
     }
 
     @Test
