@@ -8,7 +8,8 @@ import java.util.function.BooleanSupplier;
  * The server side of {@code GET /v1/flows} for the daemon's HTTP layer to call: decode the query,
  * run it on the {@link FlowStore}, write one {@code -o json} line per item, flushing whenever the
  * stream has nothing more right away (so a follower sees flows as they come). The HTTP layer maps
- * {@link IllegalArgumentException} from {@link #request} to 400 with {@code {"error":"…"}}.
+ * {@link IllegalArgumentException} from {@link #request} to 400 with its error body
+ * {@code {"code":400,"message":"…"}} (docs/flows-api.md).
  */
 public final class FlowsApi {
     private FlowsApi() { }

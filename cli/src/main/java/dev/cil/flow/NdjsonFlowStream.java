@@ -1,6 +1,7 @@
 package dev.cil.flow;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,12 +16,21 @@ import java.util.function.Consumer;
 public final class NdjsonFlowStream implements FlowStream {
     private final BufferedReader in;
     private final Consumer<String> warnings;
+    private final Closeable source;
     private volatile boolean ended;
     private long lineNo;
 
-    public NdjsonFlowStream(Reader body, Consumer<String> warnings) {
+    public NdjsonFlowStream(Reader body, Consumer<String> warnings) { this(body, warnings, null); }
+
+    /**
+     * {@code source}: the stream under {@code body} (e.g. the HTTP response's). {@link #close()}
+     * closes it first: readers hold their lock while blocked in a read, so closing only the reader
+     * from another thread would wait for the next line; closing the source ends the read at once.
+     */
+    public NdjsonFlowStream(Reader body, Consumer<String> warnings, Closeable source) {
         this.in = body instanceof BufferedReader ? (BufferedReader) body : new BufferedReader(body, 1 << 16);
         this.warnings = warnings;
+        this.source = source;
     }
 
     /**
@@ -57,6 +67,13 @@ public final class NdjsonFlowStream implements FlowStream {
     @Override
     public void close() {
         ended = true;
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // nothing to do
+            }
+        }
         try {
             in.close();
         } catch (IOException e) {

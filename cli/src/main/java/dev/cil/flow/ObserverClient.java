@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * A source of flows, hubble's Observer service as cil's client side sees it. Implementations: the
  * daemon's store in-process ({@link FlowStore#observer()}), a replayed file ({@link ReplayObserver}),
- * and (for the lead to wire) the daemon's HTTP API, {@code GET /v1/flows} (docs/flows-api.md).
+ * and the daemon's HTTP API, {@code GET /v1/flows} (docs/flows-api.md; the command's
+ * {@code DaemonFlowsClient}).
  */
 public interface ObserverClient extends AutoCloseable {
     /**

@@ -1,5 +1,6 @@
 package dev.cil.cli.command.observe;
 
+import dev.cil.api.NodePaths;
 import dev.cil.cli.CilException;
 import dev.cil.cli.ExitCodes;
 import dev.cil.cli.LeafCommand;
@@ -276,6 +277,8 @@ public final class ObserveCommand extends LeafCommand {
     static java.util.function.BooleanSupplier stdoutIsTerminal = ObserveCommand::stdoutIsTerminal;
     static java.util.function.Function<String, String> env = System::getenv;
     static java.util.function.Supplier<java.io.InputStream> stdin = () -> System.in;
+    /** For tests: where a node's daemon socket is. */
+    static java.util.function.Function<String, NodePaths> nodePaths = NodePaths::of;
 
     @Override
     protected int execute() throws Exception {
@@ -329,7 +332,7 @@ public final class ObserveCommand extends LeafCommand {
 
     private ObserverClient client() throws IOException {
         if (inputFile == null) {
-            throw CilException.precondition("no daemon API for flows yet (replay saved flows with --input-file FILE)");
+            return new DaemonFlowsClient(nodePaths.apply(global().node()), w -> err().println("cil: warning: " + w));
         }
         Reader r;
         if (inputFile.equals("-")) {
@@ -379,6 +382,9 @@ public final class ObserveCommand extends LeafCommand {
                 }
                 printer.print(r);
             }
+        } catch (java.io.UncheckedIOException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw CilException.failure("the flow stream broke: " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage()));
         } finally {
             stream.close();
             printer.flush();

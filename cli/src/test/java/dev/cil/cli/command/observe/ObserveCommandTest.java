@@ -162,16 +162,19 @@ class ObserveCommandTest {
 
     @Test
     void sourcesThatAreNotThere() {
-        Cil.Result live = Cil.run("observe", "--pod", "webpod1");
+        String node = "nonode" + ProcessHandle.current().pid();
+        String noDaemon = "cannot reach the cil daemon of node " + node + " at /run/cil/" + node + "/cil.sock: no socket there"
+                + " (start it with 'cil daemon start -N " + node + "')";
+        Cil.Result live = Cil.run("-N", node, "observe", "--pod", "webpod1");
         assertEquals(3, live.code());
-        assertEquals("cil: no daemon API for flows yet (replay saved flows with --input-file FILE)\n", live.err());
+        assertEquals("cil: " + noDaemon + "\n", live.err());
         Cil.Result missing = Cil.run("observe", "--input-file", dir.resolve("nope.json").toString());
         assertEquals(1, missing.code());
         assertEquals("cil: open " + dir.resolve("nope.json") + ": no such file or directory\n", missing.err());
         Cil.Result directory = Cil.run("observe", "--input-file", dir.toString());
         assertEquals(1, directory.code());
-        Cil.Result json = Cil.run("-j", "observe");
+        Cil.Result json = Cil.run("-j", "-N", node, "observe");
         assertEquals(3, json.code());
-        assertEquals("{\"error\":\"no daemon API for flows yet (replay saved flows with --input-file FILE)\"}\n", json.out());
+        assertEquals("{\"error\":\"" + noDaemon + "\"}\n", json.out());
     }
 }

@@ -147,6 +147,6 @@ class ObserveDaemonKernelIT {
     void liveObserveSaysThereIsNoFlowApiYet() {
         Cil.Result r = node.cil("observe", "--last", "5");
         assertEquals(3, r.code());
-        assertEquals("cil: no daemon API for flows yet (replay saved flows with --input-file FILE)\n", r.err());
+        assertEquals("cil: no daemon API for flows yet (the daemon of node " + node.name() + " does not serve GET /v1/flows)\n", r.err());
     }
 }
