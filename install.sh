@@ -80,13 +80,15 @@ if [ "$MODE" = test ] && [ ! -x "$TEST_PEERS/bpftool-7.5/usr/sbin/bpftool" ]; th
   rm -rf "$TEST_PEERS/bpftool-7.5"
   dpkg -x "$tmp"/bpftool_*.deb "$TEST_PEERS/bpftool-7.5"
   "$TEST_PEERS/bpftool-7.5/usr/sbin/bpftool" version | head -1
+  rm -rf "$tmp"
+  trap - EXIT
 fi
 
 # --- build --------------------------------------------------------------------------------------
 cd "$HERE"
 MVN=(mvn -B -q)
 say "building (mvn package)"
-"${MVN[@]}" -DskipTests install
+"${MVN[@]}" -DskipTests -DskipKernelTests=true install
 
 # --- install the application, the jffi stub, the launcher --------------------------------------
 mkdir -p "$LIB/native"
@@ -107,15 +109,25 @@ JAVA=$(pick_java)
 FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/{print $2}')
 FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Djffi.boot.library.path=$JFFI_DIR"
 rm -f "$LIB/cil.jsa" "$LIB/cil.aot"
+# The training run executes common commands in one JVM (cil __train); a throw-away node daemon lets it
+# record the agent commands' classes too (the HTTP client), and is cleaned right after.
+TRAIN_NODE=cil-train-$$
+if "$JAVA" $FLAGS -jar "$LIB/cil.jar" -N "$TRAIN_NODE" daemon start --pod-cidr 10.255.254.0/24 >/dev/null 2>&1; then
+  trap '"$JAVA" -jar "$LIB/cil.jar" -N "$TRAIN_NODE" daemon clean >/dev/null 2>&1' EXIT
+else
+  say "note: no training node (the start-up archive will not cover agent commands)"
+fi
 if [ "${FEATURE%%.*}" -ge 25 ] 2>/dev/null; then
   say "creating the AOT cache with $JAVA (JDK $FEATURE)"
-  "$JAVA" $FLAGS -XX:AOTCacheOutput="$LIB/cil.aot" -jar "$LIB/cil.jar" __train >/dev/null 2>&1 || true
+  CIL_NODE=$TRAIN_NODE "$JAVA" $FLAGS -XX:AOTCacheOutput="$LIB/cil.aot" -jar "$LIB/cil.jar" __train >/dev/null 2>&1 || true
   [ -f "$LIB/cil.aot" ] && ARCHIVE="-XX:AOTCache=$LIB/cil.aot" || ARCHIVE=""
 else
   say "creating the AppCDS archive with $JAVA (JDK $FEATURE)"
-  "$JAVA" $FLAGS -XX:ArchiveClassesAtExit="$LIB/cil.jsa" -jar "$LIB/cil.jar" __train >/dev/null 2>&1 || true
+  CIL_NODE=$TRAIN_NODE "$JAVA" $FLAGS -XX:ArchiveClassesAtExit="$LIB/cil.jsa" -jar "$LIB/cil.jar" __train >/dev/null 2>&1 || true
   [ -f "$LIB/cil.jsa" ] && ARCHIVE="-XX:SharedArchiveFile=$LIB/cil.jsa" || ARCHIVE=""
 fi
+"$JAVA" -jar "$LIB/cil.jar" -N "$TRAIN_NODE" daemon clean >/dev/null 2>&1 || true
+trap - EXIT
 
 mkdir -p "$(dirname "$BIN")"
 cat > "$BIN.tmp" <<LAUNCHER

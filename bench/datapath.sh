@@ -46,17 +46,17 @@ KB=10.223.0.2
 
 # --- (cil) path ---
 $CIL -N "$node" daemon start --pod-cidr 10.224.0.0/24 >/dev/null
-$CIL -N "$node" endpoint create benchA --labels app=bench >/dev/null
-$CIL -N "$node" endpoint create benchB --labels app=bench >/dev/null
-cexec() { $CIL -N "$node" endpoint exec "bench$1" -- "${@:2}"; }
-CB=$($CIL -N "$node" -o json endpoint get benchB | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["status"]["networking"]["addressing"][0]["ipv4"])')
+$CIL -N "$node" endpoint create bench-a --labels app=bench >/dev/null
+$CIL -N "$node" endpoint create bench-b --labels app=bench >/dev/null
+cexec() { $CIL -N "$node" endpoint exec "bench-$1" -- "${@:2}"; }
+CB=$($CIL -N "$node" -o json endpoint get bench-b | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["status"]["networking"]["addressing"][0]["ipv4"])')
 
 # servers, pinned to CPU 1
 kexec b taskset -c 1 iperf3 -s -D -p 5201 --pidfile "$tmp/k.pid"
-cexec B taskset -c 1 iperf3 -s -D -p 5201 --pidfile "$tmp/c.pid"
+cexec b taskset -c 1 iperf3 -s -D -p 5201 --pidfile "$tmp/c.pid"
 sleep 1
 ttl() { grep -o 'ttl=[0-9]*' | head -1; }
-echo "paths: kernel $(kexec a ping -c 1 -W 1 $KB | ttl) (routed by the node's kernel), cil $(cexec A ping -c 1 -W 1 $CB | ttl) (forwarded by cil_from_container)"
+echo "paths: kernel $(kexec a ping -c 1 -W 1 $KB | ttl) (routed by the node's kernel), cil $(cexec a ping -c 1 -W 1 $CB | ttl) (forwarded by cil_from_container)"
 
 gbits() { python3 -c 'import json,sys; print(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]/1e9)'; }
 rtt() { awk -F'/' '/^rtt|^round-trip/{print $5}'; }
@@ -64,10 +64,10 @@ for r in $(seq 1 "$ROUNDS"); do
   wait_idle
   for s in 1 4; do
     k=$(kexec a taskset -c 0 iperf3 -c $KB -t "$DUR" -P $s -J | gbits)
-    c=$(cexec A taskset -c 0 iperf3 -c $CB -t "$DUR" -P $s -J | gbits)
+    c=$(cexec a taskset -c 0 iperf3 -c $CB -t "$DUR" -P $s -J | gbits)
     echo "$k" >> "$tmp/k$s"; echo "$c" >> "$tmp/c$s"; echo "$c / $k" | bc -l >> "$tmp/r$s"
   done
-  k=$(kexec a ping -c 300 -i 0.002 -q $KB | rtt); c=$(cexec A ping -c 300 -i 0.002 -q $CB | rtt)
+  k=$(kexec a ping -c 300 -i 0.002 -q $KB | rtt); c=$(cexec a ping -c 300 -i 0.002 -q $CB | rtt)
   echo "$k" >> "$tmp/kp"; echo "$c" >> "$tmp/cp"; echo "$c / $k" | bc -l >> "$tmp/rp"
 done
 for s in 1 4; do

@@ -24,7 +24,11 @@ public final class TrainCommand implements Callable<Integer> {
             new String[] {"-j", "map", "list"}, new String[] {"link", "show"}, new String[] {"-j", "link", "show"},
             new String[] {"-p", "map", "show"}, new String[] {"prog", "show", "id", "4294967295"},
             new String[] {"map", "dump", "id", "4294967295"}, new String[] {"net", "show"}, new String[] {"btf", "list"},
-            new String[] {"__complete", "--", "map", "dump", "name", ""}, new String[] {"nosuchcommand"});
+            new String[] {"__complete", "--", "map", "dump", "name", ""}, new String[] {"nosuchcommand"},
+            // agent commands: install.sh runs the training with a throw-away node daemon (CIL_NODE) when it can
+            new String[] {"status"}, new String[] {"status", "--verbose"}, new String[] {"endpoint", "list"},
+            new String[] {"-o", "json", "endpoint", "list"}, new String[] {"ip", "list"}, new String[] {"identity", "list"},
+            new String[] {"map", "get", "cilium_lxc"}, new String[] {"bpf", "endpoint", "list"}, new String[] {"bpf", "metrics", "list"});
 
     @Override
     public Integer call() {

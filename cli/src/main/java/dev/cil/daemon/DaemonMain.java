@@ -195,11 +195,16 @@ public final class DaemonMain {
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:AOTCacheOutput") || a.startsWith("-XX:AOTMode") || a.startsWith("-XX:ArchiveClassesAtExit")
-                    || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-agentlib:jdwp") || a.startsWith("-Dcil.daemon.crashAt")) {
+                    || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-agentlib:jdwp") || a.startsWith("-Dcil.daemon.crashAt")
+                    || a.startsWith("-Xms") || a.startsWith("-Xmx") || a.startsWith("-Xss")) {
                 continue;
             }
             cmd.add(a);
         }
+        // a long-lived process: C2 for the event decoding, but a small footprint (performance.md §6: <= 100 MB
+        // with 50 endpoints); a user's own -X/-XX flags from JAVA_TOOL_OPTIONS still apply on top
+        cmd.addAll(List.of("-Xms16m", "-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=96m",
+                "-XX:ReservedCodeCacheSize=48m", "-XX:CICompilerCount=2"));
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String k = String.valueOf(e.getKey());
             if (k.startsWith("cil.") || k.equals("jffi.boot.library.path")) cmd.add("-D" + k + "=" + e.getValue());

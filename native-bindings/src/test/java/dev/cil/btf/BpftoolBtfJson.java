@@ -1,12 +1,13 @@
 package dev.cil.btf;
 
+import dev.cil.testing.TestJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.cil.btf.TestJson.arr;
-import static dev.cil.btf.TestJson.num;
-import static dev.cil.btf.TestJson.obj;
+import static dev.cil.testing.TestJson.arr;
+import static dev.cil.testing.TestJson.num;
+import static dev.cil.testing.TestJson.obj;
 
 /**
  * Rebuilds a BTF object from bpftool's JSON raw dump ({@code bpftool -j btf dump id N}), keeping

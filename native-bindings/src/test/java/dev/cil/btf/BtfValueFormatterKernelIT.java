@@ -1,5 +1,6 @@
 package dev.cil.btf;
 
+import dev.cil.testing.TestJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static dev.cil.btf.TestJson.arr;
-import static dev.cil.btf.TestJson.num;
-import static dev.cil.btf.TestJson.obj;
+import static dev.cil.testing.TestJson.arr;
+import static dev.cil.testing.TestJson.num;
+import static dev.cil.testing.TestJson.obj;
 import static dev.cil.btf.TestTools.assertSameText;
 import static dev.cil.btf.TestTools.runOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;

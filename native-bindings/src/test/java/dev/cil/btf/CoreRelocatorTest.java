@@ -1,5 +1,6 @@
 package dev.cil.btf;
 
+import dev.cil.testing.TestJson;
 import dev.cil.elf.CollectionSpec;
 import dev.cil.elf.ProgramSpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.cil.btf.TestJson.arr;
-import static dev.cil.btf.TestJson.num;
-import static dev.cil.btf.TestJson.obj;
+import static dev.cil.testing.TestJson.arr;
+import static dev.cil.testing.TestJson.num;
+import static dev.cil.testing.TestJson.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
 package dev.cil.elf;
 
+import dev.cil.testing.TestJson;
 import dev.cil.btf.BtfExt;
 import dev.cil.btf.BtfRawDump;
 import dev.cil.btf.BtfSpec;
 import dev.cil.btf.CoreRelocator;
-import dev.cil.btf.TestJson;
 import dev.cil.btf.TestTools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static dev.cil.btf.TestJson.arr;
-import static dev.cil.btf.TestJson.num;
-import static dev.cil.btf.TestJson.obj;
+import static dev.cil.testing.TestJson.arr;
+import static dev.cil.testing.TestJson.num;
+import static dev.cil.testing.TestJson.obj;
 import static dev.cil.btf.TestTools.assertSameText;
 import static dev.cil.btf.TestTools.runOk;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -51,13 +51,6 @@ public final class TcFilterAttachment implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        try (ns) {
-            ns.run(() -> {
-                try (Rtnl rtnl = Rtnl.open()) {
-                    rtnl.deleteFilter(ifindex, parent, priority, handle);
-                }
-                return null;
-            });
-        }
+        Netlink.inNamespace(ns, rtnl -> rtnl.deleteFilter(ifindex, parent, priority, handle));
     }
 }

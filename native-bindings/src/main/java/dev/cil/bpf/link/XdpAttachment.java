@@ -68,14 +68,7 @@ public interface XdpAttachment extends AutoCloseable {
         public void close() {
             if (closed) return;
             closed = true;
-            try (ns) {
-                ns.run(() -> {
-                    try (Rtnl rtnl = Rtnl.open()) {
-                        rtnl.detachXdp(ifindex, mode);
-                    }
-                    return null;
-                });
-            }
+            Netlink.inNamespace(ns, rtnl -> rtnl.detachXdp(ifindex, mode));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.cil.btf;
+package dev.cil.testing;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
