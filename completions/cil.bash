@@ -130,6 +130,8 @@ function _complete_cil() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} identity" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bpf" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} observe" ];    then _picocli_cil; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} monitor" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_cil; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog show" ];    then _picocli_cil_prog; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prog list" ];    then _picocli_cil_prog; return $?; fi
@@ -200,119 +202,123 @@ function _complete_cil() {
   local cmds9=(identity)
   local cmds10=(bpf)
   local cmds11=(whoami)
-  local cmds12=(shell)
-  local cmds13=(prog show)
-  local cmds14=(prog list)
-  local cmds15=(prog dump)
-  local cmds16=(prog load)
-  local cmds17=(prog loadall)
-  local cmds18=(map show)
-  local cmds19=(map list)
-  local cmds20=(map dump)
-  local cmds21=(map lookup)
-  local cmds22=(map getnext)
-  local cmds23=(map update)
-  local cmds24=(map delete)
-  local cmds25=(map create)
-  local cmds26=(map pin)
-  local cmds27=(map freeze)
-  local cmds28=(map get)
-  local cmds29=(link show)
-  local cmds30=(link list)
-  local cmds31=(link pin)
-  local cmds32=(link detach)
-  local cmds33=(net show)
-  local cmds34=(net list)
-  local cmds35=(net attach)
-  local cmds36=(net detach)
-  local cmds37=(btf show)
-  local cmds38=(btf list)
-  local cmds39=(btf dump)
-  local cmds40=(daemon start)
-  local cmds41=(daemon run)
-  local cmds42=(daemon stop)
-  local cmds43=(daemon clean)
-  local cmds44=(endpoint list)
-  local cmds45=(endpoint ls)
-  local cmds46=(endpoint get)
-  local cmds47=(endpoint create)
-  local cmds48=(endpoint delete)
-  local cmds49=(endpoint rm)
-  local cmds50=(endpoint exec)
-  local cmds51=(ip list)
-  local cmds52=(ip ls)
-  local cmds53=(identity list)
-  local cmds54=(identity ls)
-  local cmds55=(identity get)
-  local cmds56=(bpf endpoint)
-  local cmds57=(bpf ipcache)
-  local cmds58=(bpf ct)
-  local cmds59=(bpf metrics)
-  local cmds60=(bpf endpoint list)
-  local cmds61=(bpf endpoint ls)
-  local cmds62=(bpf ipcache list)
-  local cmds63=(bpf ipcache ls)
-  local cmds64=(bpf ct list)
-  local cmds65=(bpf ct ls)
-  local cmds66=(bpf metrics list)
-  local cmds67=(bpf metrics ls)
+  local cmds12=(observe)
+  local cmds13=(monitor)
+  local cmds14=(shell)
+  local cmds15=(prog show)
+  local cmds16=(prog list)
+  local cmds17=(prog dump)
+  local cmds18=(prog load)
+  local cmds19=(prog loadall)
+  local cmds20=(map show)
+  local cmds21=(map list)
+  local cmds22=(map dump)
+  local cmds23=(map lookup)
+  local cmds24=(map getnext)
+  local cmds25=(map update)
+  local cmds26=(map delete)
+  local cmds27=(map create)
+  local cmds28=(map pin)
+  local cmds29=(map freeze)
+  local cmds30=(map get)
+  local cmds31=(link show)
+  local cmds32=(link list)
+  local cmds33=(link pin)
+  local cmds34=(link detach)
+  local cmds35=(net show)
+  local cmds36=(net list)
+  local cmds37=(net attach)
+  local cmds38=(net detach)
+  local cmds39=(btf show)
+  local cmds40=(btf list)
+  local cmds41=(btf dump)
+  local cmds42=(daemon start)
+  local cmds43=(daemon run)
+  local cmds44=(daemon stop)
+  local cmds45=(daemon clean)
+  local cmds46=(endpoint list)
+  local cmds47=(endpoint ls)
+  local cmds48=(endpoint get)
+  local cmds49=(endpoint create)
+  local cmds50=(endpoint delete)
+  local cmds51=(endpoint rm)
+  local cmds52=(endpoint exec)
+  local cmds53=(ip list)
+  local cmds54=(ip ls)
+  local cmds55=(identity list)
+  local cmds56=(identity ls)
+  local cmds57=(identity get)
+  local cmds58=(bpf endpoint)
+  local cmds59=(bpf ipcache)
+  local cmds60=(bpf ct)
+  local cmds61=(bpf metrics)
+  local cmds62=(bpf endpoint list)
+  local cmds63=(bpf endpoint ls)
+  local cmds64=(bpf ipcache list)
+  local cmds65=(bpf ipcache ls)
+  local cmds66=(bpf ct list)
+  local cmds67=(bpf ct ls)
+  local cmds68=(bpf metrics list)
+  local cmds69=(bpf metrics ls)
 
-  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_cil_bpf_metrics_ls; return $?; fi
-  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_cil_bpf_metrics_list; return $?; fi
-  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_cil_bpf_ct_ls; return $?; fi
-  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_cil_bpf_ct_list; return $?; fi
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_cil_bpf_ipcache_ls; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_cil_bpf_ipcache_list; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_cil_bpf_endpoint_ls; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_cil_bpf_endpoint_list; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_cil_bpf_metrics; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_cil_bpf_ct; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_cil_bpf_ipcache; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_cil_bpf_endpoint; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_cil_identity_get; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_cil_identity_ls; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_cil_identity_list; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_cil_ip_ls; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_cil_ip_list; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_cil_endpoint_exec; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_cil_endpoint_rm; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_cil_endpoint_delete; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_cil_endpoint_create; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_cil_endpoint_get; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_cil_endpoint_ls; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_cil_endpoint_list; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_cil_daemon_clean; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_cil_daemon_stop; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_cil_daemon_run; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_cil_daemon_start; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_cil_btf_dump; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_cil_btf_list; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_cil_btf_show; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_cil_net_detach; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_cil_net_attach; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_cil_net_list; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_cil_net_show; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_cil_link_detach; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_cil_link_pin; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_cil_link_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_cil_link_show; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_cil_map_get; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_cil_map_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_cil_map_pin; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_cil_map_create; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_cil_map_delete; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_cil_map_update; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_cil_map_getnext; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_cil_map_lookup; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_cil_map_dump; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_cil_map_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_cil_map_show; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_prog_loadall; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_prog_load; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_prog_dump; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_prog_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_prog_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_shell; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_cil_bpf_metrics_ls; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_cil_bpf_metrics_list; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_cil_bpf_ct_ls; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_cil_bpf_ct_list; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_cil_bpf_ipcache_ls; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_cil_bpf_ipcache_list; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_cil_bpf_endpoint_ls; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_cil_bpf_endpoint_list; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_cil_bpf_metrics; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_cil_bpf_ct; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_cil_bpf_ipcache; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_cil_bpf_endpoint; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_cil_identity_get; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_cil_identity_ls; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_cil_identity_list; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_cil_ip_ls; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_cil_ip_list; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_cil_endpoint_exec; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_cil_endpoint_rm; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_cil_endpoint_delete; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_cil_endpoint_create; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_cil_endpoint_get; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_cil_endpoint_ls; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_cil_endpoint_list; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_cil_daemon_clean; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_cil_daemon_stop; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_cil_daemon_run; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_cil_daemon_start; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_cil_btf_dump; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_cil_btf_list; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_cil_btf_show; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_cil_net_detach; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_cil_net_attach; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_cil_net_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_cil_net_show; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_cil_link_detach; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_cil_link_pin; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_cil_link_list; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_cil_link_show; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_cil_map_get; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_cil_map_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_cil_map_pin; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_cil_map_create; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_cil_map_delete; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_cil_map_update; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_cil_map_getnext; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_cil_map_lookup; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_cil_map_dump; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_cil_map_list; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_cil_map_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_cil_prog_loadall; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_cil_prog_load; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_cil_prog_dump; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_cil_prog_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_cil_prog_show; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_cil_shell; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_cil_monitor; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_cil_observe; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_cil_whoami; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_cil_bpf; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_cil_identity; return $?; fi
@@ -336,7 +342,7 @@ function _picocli_cil() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="prog map link net btf daemon status endpoint ip identity bpf whoami shell"
+  local commands="prog map link net btf daemon status endpoint ip identity bpf whoami observe monitor shell"
   local flag_opts="'-V' '--version' '-j' '--json' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help'"
   local arg_opts="'-o' '--output' '--netns' '-N' '--node'"
   local FORMAT_option_args=("text" "json") # --output values
@@ -791,6 +797,216 @@ function _picocli_cil_whoami() {
       return
       ;;
     '-N'|'--node')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `observe` subcommand.
+function _picocli_cil_observe() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '--all' '-p' '--pretty' '-f' '--follow' '--debug' '-h' '--help' '--not' '-A' '--all-namespaces' '--from-all-namespaces' '--to-all-namespaces' '-4' '--ipv4' '-6' '--ipv6' '--print-node-name' '--numeric'"
+  local arg_opts="'--last' '--first' '--since' '--netns' '--until' '-N' '--node' '--pod' '--from-pod' '--to-pod' '-n' '--namespace' '--from-namespace' '--to-namespace' '--ip' '--from-ip' '--to-ip' '--snat-ip' '--ip-version' '--identity' '--from-identity' '--to-identity' '-l' '--label' '--from-label' '--to-label' '--service' '--from-service' '--to-service' '--fqdn' '--from-fqdn' '--to-fqdn' '--protocol' '--port' '--from-port' '--to-port' '--tcp-flags' '--verdict' '--drop-reason-desc' '-t' '--type' '--traffic-direction' '--node-name' '--node-label' '--uuid' '-o' '--output' '--time-format' '--color' '--input-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--last')
+      return
+      ;;
+    '--first')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--netns')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+    '--pod')
+      return
+      ;;
+    '--from-pod')
+      return
+      ;;
+    '--to-pod')
+      return
+      ;;
+    '-n'|'--namespace')
+      return
+      ;;
+    '--from-namespace')
+      return
+      ;;
+    '--to-namespace')
+      return
+      ;;
+    '--ip')
+      return
+      ;;
+    '--from-ip')
+      return
+      ;;
+    '--to-ip')
+      return
+      ;;
+    '--snat-ip')
+      return
+      ;;
+    '--ip-version')
+      return
+      ;;
+    '--identity')
+      return
+      ;;
+    '--from-identity')
+      return
+      ;;
+    '--to-identity')
+      return
+      ;;
+    '-l'|'--label')
+      return
+      ;;
+    '--from-label')
+      return
+      ;;
+    '--to-label')
+      return
+      ;;
+    '--service')
+      return
+      ;;
+    '--from-service')
+      return
+      ;;
+    '--to-service')
+      return
+      ;;
+    '--fqdn')
+      return
+      ;;
+    '--from-fqdn')
+      return
+      ;;
+    '--to-fqdn')
+      return
+      ;;
+    '--protocol')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+    '--from-port')
+      return
+      ;;
+    '--to-port')
+      return
+      ;;
+    '--tcp-flags')
+      return
+      ;;
+    '--verdict')
+      return
+      ;;
+    '--drop-reason-desc')
+      return
+      ;;
+    '-t'|'--type')
+      return
+      ;;
+    '--traffic-direction')
+      return
+      ;;
+    '--node-name')
+      return
+      ;;
+    '--node-label')
+      return
+      ;;
+    '--uuid')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '--time-format')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--input-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `monitor` subcommand.
+function _picocli_cil_monitor() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-j' '--json' '-v' '--verbose' '-p' '--pretty' '-f' '--bpffs' '--debug' '-h' '--help' '-n' '--numeric'"
+  local arg_opts="'--pinned' '-o' '--output' '-t' '--type' '--from' '--netns' '--to' '-N' '--node' '--related-to' '--count'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pinned')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-t'|'--type')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--netns')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+    '-N'|'--node')
+      return
+      ;;
+    '--related-to')
+      return
+      ;;
+    '--count')
       return
       ;;
   esac
@@ -2857,7 +3073,7 @@ function _picocli_cil_bpf_metrics_ls() {
 # _cil_children PATH: the subcommands (and their aliases) of the command PATH ("" is cil).
 function _cil_children() {
   case "$1" in
-    "") echo prog map link net btf daemon status endpoint ip identity bpf whoami shell ;;
+    "") echo prog map link net btf daemon status endpoint ip identity bpf whoami observe monitor shell ;;
     "prog") echo show list dump load loadall ;;
     "map") echo show list dump lookup getnext update delete create pin freeze get ;;
     "link") echo show list pin detach ;;
@@ -2896,12 +3112,12 @@ function _cil_canonical() {
 }
 
 # The options that take a value (their value is not an argument).
-_cil_arg_opts=" -o --output --netns -N --node --pod-cidr -n --namespace -l --labels --hostname --port "
+_cil_arg_opts=" -o --output --netns -N --node --pod-cidr -n --namespace -l --labels --hostname --port --last --first --since --until --pod --from-pod --to-pod --from-namespace --to-namespace --ip --from-ip --to-ip --snat-ip --ip-version --identity --from-identity --to-identity --label --from-label --to-label --service --from-service --to-service --fqdn --from-fqdn --to-fqdn --protocol --from-port --to-port --tcp-flags --verdict --drop-reason-desc -t --type --traffic-direction --node-name --node-label --uuid --time-format --color --input-file --pinned --from --to --related-to --count "
 
 # _cil_live_option OPTION: whether the option's value is completed live.
 function _cil_live_option() {
   case "$1" in
-    --netns) return 0 ;;
+    --netns|--input-file|--pinned) return 0 ;;
   esac
   return 1
 }

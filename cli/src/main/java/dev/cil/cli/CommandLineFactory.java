@@ -11,11 +11,14 @@ import dev.cil.cli.command.whoami.WhoamiCommand;
 import dev.cil.cli.command.link.LinkCommand;
 import dev.cil.cli.command.map.MapCommand;
 import dev.cil.cli.command.net.NetCommand;
+import dev.cil.cli.command.observe.MonitorCommand;
+import dev.cil.cli.command.observe.ObserveCommand;
 import dev.cil.cli.command.prog.ProgCommand;
 import dev.cil.cli.completion.CompleteCommand;
 import dev.cil.cli.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -39,6 +42,8 @@ public final class CommandLineFactory {
             // the node's loader daemon and the agent commands (cilium-dbg's)
             DaemonCommand.class, StatusCommand.class, EndpointCommand.class, IpCommand.class, IdentityCommand.class,
             BpfCommand.class, WhoamiCommand.class,
+            // flows (hubble observe) and raw datapath events (cilium-dbg monitor)
+            ObserveCommand.class, MonitorCommand.class,
             ShellCommand.class, TrainCommand.class, CompleteCommand.class);
 
     /** Global options that take a value (so their value is not mistaken for the command word). */
@@ -57,8 +62,37 @@ public final class CommandLineFactory {
 
     private static CommandLine tree(List<Class<?>> groups) {
         CommandLine cl = new CommandLine(new CilCommand());
-        for (Class<?> g : groups) cl.addSubcommand(new CommandLine(g));
+        for (Class<?> g : groups) addShadowing(cl, new CommandLine(g));
         return cl;
+    }
+
+    /**
+     * Adds a top-level command whose own options may reuse the name of an inherited global option
+     * (observe's {@code -o compact} and {@code -f/--follow}, as hubble spells them): picocli refuses
+     * two options with one name, so the command's own option is set aside while the globals are
+     * inherited, then the clashing global is removed from that command and its own put back.
+     */
+    private static void addShadowing(CommandLine root, CommandLine sub) {
+        List<String> globals = new ArrayList<>();
+        for (OptionSpec o : root.getCommandSpec().options()) {
+            if (o.scopeType() == CommandLine.ScopeType.INHERIT) globals.addAll(List.of(o.names()));
+        }
+        List<OptionSpec> own = new ArrayList<>();
+        for (OptionSpec o : new ArrayList<>(sub.getCommandSpec().options())) {
+            if (!o.inherited() && List.of(o.names()).stream().anyMatch(globals::contains)) {
+                own.add(o);
+                sub.getCommandSpec().remove(o);
+            }
+        }
+        root.addSubcommand(sub);
+        for (OptionSpec o : own) {
+            for (OptionSpec inherited : new ArrayList<>(sub.getCommandSpec().options())) {
+                if (inherited.inherited() && List.of(inherited.names()).stream().anyMatch(List.of(o.names())::contains)) {
+                    sub.getCommandSpec().remove(inherited);
+                }
+            }
+            sub.getCommandSpec().addOption(o);
+        }
     }
 
     private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {

@@ -84,8 +84,9 @@ class CompletionEngineTest {
     @Test
     void abbreviatedCommandsAndKeywordsAsTheParserAcceptsThem() {
         assertEquals(List.of("12", "1312"), complete("p", "s", "i", ""));
-        assertEquals(List.of("cilium_lxc", "cilium_metrics", "other"), complete("m", "du", "n", ""));
-        assertEquals(List.of(), complete("m", "d", "n", ""), "'m d' is ambiguous (delete, dump): no grammar");
+        assertEquals(List.of("cilium_lxc", "cilium_metrics", "other"), complete("ma", "du", "n", ""));
+        assertEquals(List.of(), complete("ma", "d", "n", ""), "'ma d' is ambiguous (delete, dump): no grammar");
+        assertEquals(List.of(), complete("m", "du", "n", ""), "'m' is ambiguous since monitor (map, monitor): no grammar");
     }
 
     @Test

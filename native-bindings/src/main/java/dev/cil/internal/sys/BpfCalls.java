@@ -406,6 +406,29 @@ public final class BpfCalls {
         call(BpfCmd.LINK_DETACH, attr().putInt(0, linkFd), obj);
     }
 
+    /** What PROG_TEST_RUN returned: the program's return value, the mean run time and the output packet. */
+    public record TestRun(int retval, int durationNs, byte[] dataOut) { }
+
+    /**
+     * PROG_TEST_RUN: runs a loaded program {@code repeat} times (0 = once) on {@code dataIn} (a packet
+     * for skb and xdp programs) and returns its result. {@code dataOutSize} is the room offered for
+     * the output packet (0: none).
+     */
+    public static TestRun progTestRun(int progFd, byte[] dataIn, int dataOutSize, int repeat, String obj) {
+        NativeBuffer in = NativeBuffer.of(dataIn);
+        NativeBuffer out = dataOutSize > 0 ? NativeBuffer.allocate(dataOutSize) : null;
+        NativeBuffer a = attr().putInt(0, progFd).putInt(8, dataIn.length).putInt(12, dataOutSize)
+                .putLong(16, in.address()).putLong(24, out == null ? 0 : out.address()).putInt(32, repeat);
+        try {
+            call(BpfCmd.PROG_TEST_RUN, a, obj);
+            int outLen = Math.min(a.getInt(12), dataOutSize);
+            return new TestRun(a.getInt(4), a.getInt(36), out == null ? new byte[0] : out.bytes(0, outLen));
+        } finally {
+            in.keepAlive();
+            if (out != null) out.keepAlive();
+        }
+    }
+
     /** PROG_BIND_MAP: the program holds a reference to the map (libbpf binds .rodata so it shows in map_ids). */
     public static void progBindMap(int progFd, int mapFd, String obj) {
         call(BpfCmd.PROG_BIND_MAP, attr().putInt(0, progFd).putInt(4, mapFd), obj);

@@ -122,6 +122,32 @@ public final class Sys {
 
     public void munmap(long address, long length) { backend.syscall(nr.munmap, address, length, 0, 0, 0); }
 
+    private static volatile int pageSize;
+
+    /** The kernel's page size (AT_PAGESZ from /proc/self/auxv; 4096 if it cannot be read). */
+    public static int pageSize() {
+        int p = pageSize;
+        if (p == 0) {
+            p = 4096;
+            try {
+                java.nio.ByteBuffer aux = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/auxv")))
+                        .order(java.nio.ByteOrder.nativeOrder());
+                while (aux.remaining() >= 16) {
+                    long type = aux.getLong(), value = aux.getLong();
+                    if (type == 6 /* AT_PAGESZ */ && value > 0 && value <= (1 << 30)) {
+                        p = (int) value;
+                        break;
+                    }
+                    if (type == 0) break;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // keep 4096: x86_64's only page size
+            }
+            pageSize = p;
+        }
+        return p;
+    }
+
     /** A direct buffer over native memory (an mmap'd region); the caller keeps it mapped. */
     public ByteBuffer wrap(long address, int length) { return backend.wrap(address, length); }
 
