@@ -24,7 +24,7 @@ public record StatusResponse(@JsonProperty("attach-mode") String attachMode,
                              @JsonProperty("datapath-mode") String datapathMode,
                              Mode encryption,
                              @JsonProperty("host-firewall") Mode hostFirewall,
-                             State hubble,
+                             Hubble hubble,
                              @JsonProperty("identity-range") IdentityRange identityRange,
                              Ipam ipam,
                              @JsonProperty("ipv4-big-tcp") Enabled ipv4BigTcp,
@@ -32,6 +32,7 @@ public record StatusResponse(@JsonProperty("attach-mode") String attachMode,
                              State kubernetes,
                              State kvstore,
                              Enabled masquerading,
+                             NodeMonitor nodeMonitor,
                              Routing routing) {
 
     public static final String OK = "Ok", WARNING = "Warning", FAILURE = "Failure", DISABLED = "Disabled";
@@ -43,6 +44,21 @@ public record StatusResponse(@JsonProperty("attach-mode") String attachMode,
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Enabled(boolean enabled) { }
+
+    /** Cilium's {@code models.HubbleStatus}: state, message and the flow observer's counters. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Hubble(String msg, Observer observer, String state) { }
+
+    /** {@code HubbleStatusObserver}: flows kept, the ring's size, flows seen since start, uptime in nanoseconds. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Observer(@JsonProperty("current-flows") long currentFlows, @JsonProperty("max-flows") long maxFlows,
+                           @JsonProperty("seen-flows") long seenFlows, long uptime) { }
+
+    /** Cilium's {@code models.MonitorStatus}: the event buffer (here the ring buffer, in pages) and lost events (zeros omitted, as Cilium's omitempty). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public record NodeMonitor(long cpus, long lost, long npages, long pagesize, long unknown) { }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Mode(String mode) { }

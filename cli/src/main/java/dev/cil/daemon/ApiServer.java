@@ -47,6 +47,7 @@ final class ApiServer implements AutoCloseable {
     private final DaemonLog log;
     private final ObjectMapper json = ApiJson.strict();
     private final Set<String> allowedUsers;
+    private volatile boolean stopping;
     private Server server;
 
     ApiServer(NodeDaemon daemon, NodePaths paths, DaemonLog log) {
@@ -68,6 +69,7 @@ final class ApiServer implements AutoCloseable {
         hc.setSendDateHeader(false);
         UnixDomainServerConnector c = new UnixDomainServerConnector(server, new HttpConnectionFactory(hc));
         c.setUnixDomainPath(sock);
+        c.setIdleTimeout(0);   // a quiet `cil observe --follow` must not be cut off; one-shot clients close their side
         server.addConnector(c);
         server.setHandler(new Router());
         server.start();
@@ -78,6 +80,7 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         if (server == null) return;
+        stopping = true;   // ends the flow streams, so the server can stop
         try {
             server.stop();
         } catch (Exception e) {
@@ -115,6 +118,8 @@ final class ApiServer implements AutoCloseable {
                     throw new ApiException(403, "permission denied: the cil API is root-only (peer user "
                             + (user == null ? "unknown" : user) + ")");
                 }
+                if ("/v1/flows".equals(path)) return flows(method, req, resp, cb);
+                if ("/v1/monitor".equals(path)) return monitor(method, resp, cb);
                 Object[] r = route(method, path, req);
                 status = (Integer) r[0];
                 body = r[1];
@@ -139,6 +144,90 @@ final class ApiServer implements AutoCloseable {
             resp.write(true, java.nio.ByteBuffer.wrap(out), cb);
             return true;
         }
+    }
+
+    /**
+     * {@code GET /v1/flows?QUERY}: the stored flows that match, then (with {@code follow}) new ones as
+     * they come, as NDJSON (docs/flows-api.md). Holds this API thread for as long as the query runs.
+     */
+    private boolean flows(String method, Request req, Response resp, Callback cb) {
+        try {
+            only(method, "GET");
+            FlowService f = daemon.flows();
+            if (f == null) throw new ApiException(503, "no flow source: the node's datapath events (" + FlowService.EVENTS + ") are not being read");
+            dev.cil.flow.FlowRequest fr;
+            try {
+                fr = dev.cil.flow.FlowsApi.request(req.getHttpURI().getQuery());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, e.getMessage());
+            }
+            resp.setStatus(200);
+            resp.getHeaders().put(HttpHeader.CONTENT_TYPE, dev.cil.flow.FlowsApi.CONTENT_TYPE);
+            try (java.io.Writer w = new java.io.OutputStreamWriter(org.eclipse.jetty.io.Content.Sink.asOutputStream(resp),
+                    StandardCharsets.UTF_8)) {
+                dev.cil.flow.FlowsApi.serve(f.store().query(fr, dev.cil.flow.FlowStore.DEFAULT_FOLLOW_QUEUE), w, () -> stopping);
+            } catch (IOException e) {
+                // the client went away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cb.succeeded();
+        } catch (ApiException e) {
+            error(resp, cb, e);
+        }
+        return true;
+    }
+
+    /**
+     * {@code GET /v1/monitor}: every raw datapath event record from now on, as NDJSON lines
+     * {@code {"record":"BASE64"}}, and {@code {"dropped":N}} when this client was too slow for N of them
+     * ({@code cil monitor} decodes and prints them as it would from the ring buffer itself, which only
+     * the daemon may consume while it runs), and {@code {}} after each quiet half second. Ends when the
+     * client goes away or the daemon stops.
+     */
+    private boolean monitor(String method, Response resp, Callback cb) {
+        try {
+            only(method, "GET");
+            FlowService f = daemon.flows();
+            if (f == null) throw new ApiException(503, "no event source: the node's datapath events (" + FlowService.EVENTS + ") are not being read");
+            resp.setStatus(200);
+            resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-ndjson");
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+            try (dev.cil.flow.RecordTap tap = f.tap();
+                 java.io.Writer w = new java.io.OutputStreamWriter(org.eclipse.jetty.io.Content.Sink.asOutputStream(resp), StandardCharsets.UTF_8)) {
+                w.write("{\"started\":true}\n");
+                w.flush();
+                while (!stopping) {
+                    byte[] rec = tap.poll(500);
+                    long dropped = tap.takeDropped();
+                    if (dropped > 0) w.write("{\"dropped\":" + dropped + "}\n");
+                    if (rec != null) w.write("{\"record\":\"" + b64.encodeToString(rec) + "\"}\n");
+                    if (rec == null && dropped == 0) w.write("{}\n");   // a heartbeat: the client sees a quiet second, and a gone client is noticed
+                    if (rec == null || dropped > 0) w.flush();   // a client sees each burst as it ends
+                }
+            } catch (IOException e) {
+                // the client went away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cb.succeeded();
+        } catch (ApiException e) {
+            error(resp, cb, e);
+        }
+        return true;
+    }
+
+    /** A refused streaming request: the API's JSON error body. */
+    private void error(Response resp, Callback cb, ApiException e) {
+        byte[] out;
+        try {
+            out = json.writeValueAsBytes(new ErrorBody(e.status, e.getMessage()));
+        } catch (JsonProcessingException x) {
+            out = ("{\"code\":" + e.status + "}").getBytes(StandardCharsets.UTF_8);
+        }
+        resp.setStatus(e.status);
+        resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        resp.write(true, java.nio.ByteBuffer.wrap(out), cb);
     }
 
     /** Returns {status, body}. */

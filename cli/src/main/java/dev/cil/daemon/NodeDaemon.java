@@ -65,6 +65,7 @@ final class NodeDaemon implements AutoCloseable {
     private MapCache lxc, ipcache;
     private final Controllers controllers;
     private Instant startedAt;
+    private volatile FlowService flows;
 
     NodeDaemon(NodePaths paths, DaemonLog log, IdentityStore identities) {
         this.paths = paths;
@@ -132,6 +133,13 @@ final class NodeDaemon implements AutoCloseable {
             syncIdentityRefs();
             store.save(state);
         }
+        try {
+            flows = FlowService.start(paths.node(), log, dp, this::endpointTable);
+        } catch (RuntimeException e) {
+            // the node works without flows: status says NodeMonitor Disabled and observe gets a 503
+            log.warn("flows: cannot read " + FlowService.EVENTS + ": " + e.getMessage());
+        }
+        controllers.add("flow-names-sync", SYNC_PERIOD, this::refreshFlowNames);
         controllers.add("bpf-map-sync-" + LxcMap.NAME, SYNC_PERIOD, () -> syncMap(lxc));
         controllers.add("bpf-map-sync-" + IpcacheMap.NAME, SYNC_PERIOD, () -> syncMap(ipcache));
         controllers.add("endpoint-datapath-sync", SYNC_PERIOD, this::syncEndpoints);
@@ -302,14 +310,17 @@ final class NodeDaemon implements AutoCloseable {
         }
         List<String> userText = new ArrayList<>();
         for (Label l : user) userText.add(l.toString());
+        Endpoint created;
         synchronized (lock) {
             CrashPoints.arm();
             try {
-                return createLocked(ns, pod, sec, userText);
+                created = createLocked(ns, pod, sec, userText);
             } finally {
                 CrashPoints.disarm();
             }
         }
+        refreshFlowNames();   // the new pod's flows get its name from the first packet on
+        return created;
     }
 
     private Endpoint createLocked(String ns, String pod, List<String> sec, List<String> userText) {
@@ -365,6 +376,12 @@ final class NodeDaemon implements AutoCloseable {
     }
 
     Endpoint delete(String idSpec) {
+        Endpoint gone = deleteLocked(idSpec);
+        refreshFlowNames();
+        return gone;
+    }
+
+    private Endpoint deleteLocked(String idSpec) {
         synchronized (lock) {
             EndpointRecord r = find(idSpec);
             if (r == null) {
@@ -548,6 +565,22 @@ final class NodeDaemon implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- flows
+
+    /** The flow source, or null when the datapath's events could not be opened. */
+    FlowService flows() { return flows; }
+
+    /** What flows are named with: this node's endpoints, ipcache and identities, as the API serves them. */
+    private dev.cil.flow.EndpointTable endpointTable() {
+        return dev.cil.flow.EndpointTable.of(paths.node(), endpoints(), ipList(), identities());
+    }
+
+    /** A new snapshot of the names (after an endpoint or identity changed, and periodically). */
+    void refreshFlowNames() {
+        FlowService f = flows;
+        if (f != null) f.update(endpointTable());
+    }
+
     // ---------------------------------------------------------------- read-only views
 
     StatusResponse status() {
@@ -571,12 +604,21 @@ final class NodeDaemon implements AutoCloseable {
                 }
             }
             StatusResponse.State disabled = new StatusResponse.State(null, StatusResponse.DISABLED);
+            FlowService f = flows;
+            StatusResponse.Hubble hubble = new StatusResponse.Hubble(null, null, StatusResponse.DISABLED);
+            StatusResponse.NodeMonitor monitor = null;
+            if (f != null) {
+                long up = Math.max(1, java.time.Duration.between(startedAt, Instant.now()).toNanos());
+                hubble = new StatusResponse.Hubble(null, new StatusResponse.Observer(f.store().size(), f.store().capacity(),
+                        f.store().seenFlows(), up), StatusResponse.OK);
+                monitor = new StatusResponse.NodeMonitor(dev.cil.bpf.PossibleCpus.count(), f.lost(), f.pages(), 4096, 0);
+            }
             return new StatusResponse(dp.attachMode(), new StatusResponse.Enabled(false),
                     new StatusResponse.BpfMaps(0, sizes), cilium, new StatusResponse.ClockSource("ktime"), controllers.status(),
-                    "veth", new StatusResponse.Mode("Disabled"), new StatusResponse.Mode("Disabled"), disabled,
+                    "veth", new StatusResponse.Mode("Disabled"), new StatusResponse.Mode("Disabled"), hubble,
                     new StatusResponse.IdentityRange(ReservedIdentities.MAX_ALLOCATED, ReservedIdentities.MIN_ALLOCATED),
                     ipamStatus, new StatusResponse.Enabled(false), new StatusResponse.Enabled(false), disabled, disabled,
-                    new StatusResponse.Enabled(false), new StatusResponse.Routing("Native", "BPF", ""));
+                    new StatusResponse.Enabled(false), monitor, new StatusResponse.Routing("Native", "BPF", ""));
         }
     }
 
@@ -659,6 +701,8 @@ final class NodeDaemon implements AutoCloseable {
     @Override
     public void close() {
         controllers.close();
+        FlowService f = flows;
+        if (f != null) f.close();
         synchronized (lock) {
             for (BpfMap m : new BpfMap[] {lxcMap, ipcacheMap, nodeCfgMap}) if (m != null) m.close();
             if (dp != null) dp.close();

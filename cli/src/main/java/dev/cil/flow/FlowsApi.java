@@ -37,6 +37,8 @@ public final class FlowsApi {
                     r = stream.poll(1000);
                     if (r == null) {
                         if (stream.ended()) break;
+                        out.write('\n');   // a quiet second: an empty line (readers skip it) finds a follower that went away
+                        out.flush();
                         continue;
                     }
                 }

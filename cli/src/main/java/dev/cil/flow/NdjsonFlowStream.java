@@ -34,18 +34,24 @@ public final class NdjsonFlowStream implements FlowStream {
     }
 
     /**
-     * With {@code timeoutMs} 0: the next line if one is already there, else null at once. Otherwise
-     * blocks until a line arrives (the server sends lines as flows come; no other timeout is applied).
+     * With {@code timeoutMs} 0: the next line if one is already there, else null at once. Negative:
+     * blocks until a flow arrives or the body ends. Positive: as negative, but returns null at the
+     * first empty line read once {@code timeoutMs} have passed (the daemon sends one after each quiet
+     * second, so a quiet stream answers within about a second of the timeout).
      */
     @Override
     public FlowsResponse poll(long timeoutMs) {
         if (ended) return null;
+        long deadline = timeoutMs > 0 ? System.nanoTime() + timeoutMs * 1_000_000L : 0;
         try {
             if (timeoutMs == 0 && !in.ready()) return null;
             String line;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) continue;
+                if (line.isBlank()) {
+                    if (timeoutMs > 0 && System.nanoTime() - deadline >= 0) return null;
+                    continue;
+                }
                 try {
                     FlowsResponse r = FlowJson.parse(line);
                     if (r != null) return r;

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,11 @@ class FlowsApiTest {
         });
         NdjsonFlowStream client = new NdjsonFlowStream(clientSide, w -> { });
         assertEquals(seed.get(0), ((FlowsResponse.OfFlow) client.poll(-1)).flow(), "the last stored flow first");
+        long t0 = System.nanoTime();
+        assertNull(client.poll(200), "a quiet follower: nothing after the server's next empty line");
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(waited >= 200 && waited < 3000, "returned after " + waited + " ms");
+        assertFalse(client.ended());
         store.add(seed.get(1));
         assertEquals(seed.get(1), ((FlowsResponse.OfFlow) client.poll(-1)).flow(), "then new ones as they come");
         query.close(); // what the server does when the client disconnects

@@ -271,7 +271,10 @@ class DaemonViewsKernelIT {
         JsonNode st = node.json("status");
         assertEquals(List.of("attach-mode", "bandwidth-manager", "bpf-maps", "cilium", "clock-source", "controllers", "datapath-mode",
                 "encryption", "host-firewall", "hubble", "identity-range", "ipam", "ipv4-big-tcp", "ipv6-big-tcp", "kubernetes",
-                "kvstore", "masquerading", "routing"), Json.keys(st));
+                "kvstore", "masquerading", "nodeMonitor", "routing"), Json.keys(st));
+        assertEquals(List.of("cpus", "npages", "pagesize"), Json.keys(st.get("nodeMonitor")), "nothing lost: lost and unknown omitted");
+        assertEquals(List.of("observer", "state"), Json.keys(st.get("hubble")));
+        assertEquals(List.of("current-flows", "max-flows", "seen-flows", "uptime"), Json.keys(st.get("hubble").get("observer")));
         assertEquals(List.of("allocations", "ipv4", "status"), Json.keys(st.get("ipam")));
         for (JsonNode ep : node.json("endpoint", "list")) {
             assertEquals(List.of("id", "status"), Json.keys(ep));

@@ -39,7 +39,7 @@ class ModelJsonTest {
         assertEquals("{\"cidr\":\"10.0.0.1/32\",\"identity\":256,\"metadata\":{\"name\":\"netpod\",\"namespace\":\"default\","
                 + "\"source\":\"local\"}}", s);
         String st = ModelJson.toString(new StatusResponse("tcx", null, null, new StatusResponse.State("m", "Ok"), null, null,
-                "veth", null, null, null, null, null, null, null, null, null, null, null), true);
+                "veth", null, null, null, null, null, null, null, null, null, null, null, null), true);
         assertEquals("{\"attach-mode\":\"tcx\",\"cilium\":{\"msg\":\"m\",\"state\":\"Ok\"},\"datapath-mode\":\"veth\"}", st);
     }
 }

@@ -33,7 +33,9 @@ public final class StatusView {
             w.print("\n");
         }
         if (sr.cilium() != null) w.print("Cilium:\t" + nz(sr.cilium().state()) + "   " + nz(sr.cilium().msg()) + "\n");
-        w.print("NodeMonitor:\tDisabled\n");
+        if (sr.nodeMonitor() == null) w.print("NodeMonitor:\tDisabled\n");
+        else w.print("NodeMonitor:\tListening for events on " + sr.nodeMonitor().cpus() + " CPUs with " + sr.nodeMonitor().npages()
+                + "x" + sr.nodeMonitor().pagesize() + " of shared memory\n");
         if (sr.ipam() != null) {
             w.print("IPAM:\t" + nz(sr.ipam().status()) + "\n");
             if (d.allAddresses()) {
@@ -70,8 +72,19 @@ public final class StatusView {
             w.print("Global Identity Range:\tUnknown\n");
         }
         if (sr.hubble() != null) {
+            // as cilium-dbg: state [msg], then the observer's counters in their own column
             String st = nz(sr.hubble().state());
             if (sr.hubble().msg() != null && !sr.hubble().msg().isEmpty()) st += " " + sr.hubble().msg();
+            StatusResponse.Observer o = sr.hubble().observer();
+            if (o != null) {
+                List<String> obs = new ArrayList<>();
+                if (o.maxFlows() > 0) {
+                    obs.add(String.format(java.util.Locale.ROOT, "Current/Max Flows: %d/%d (%.2f%%)", o.currentFlows(), o.maxFlows(),
+                            100.0 * o.currentFlows() / o.maxFlows()));
+                }
+                if (o.uptime() > 0) obs.add(String.format(java.util.Locale.ROOT, "Flows/s: %.2f", o.seenFlows() / (o.uptime() / 1e9)));
+                st += "\t" + String.join(", ", obs);
+            }
             w.print("Hubble:\t" + st + "\n");
         }
         if (d.bpfMaps() && sr.bpfMaps() != null) {

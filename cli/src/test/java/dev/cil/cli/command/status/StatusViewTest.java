@@ -19,12 +19,14 @@ class StatusViewTest {
         alloc.put("172.16.2.180", "default/webpod2 [restored]");
         alloc.put("172.16.2.116", "router");
         StatusResponse.State disabled = new StatusResponse.State(null, "Disabled");
+        // 11 of 4095 flows kept, 66 seen in 60 s
+        StatusResponse.Hubble hubble = new StatusResponse.Hubble(null, new StatusResponse.Observer(11, 4095, 66, 60_000_000_000L), "Ok");
         return new StatusResponse("tcx", new StatusResponse.Enabled(false), null, new StatusResponse.State("cil 1.0 (node k8s-w2)",
                 ciliumState), new StatusResponse.ClockSource("ktime"), controllers, "veth", new StatusResponse.Mode("Disabled"),
-                new StatusResponse.Mode("Disabled"), disabled, new StatusResponse.IdentityRange(65535, 256),
+                new StatusResponse.Mode("Disabled"), hubble, new StatusResponse.IdentityRange(65535, 256),
                 new StatusResponse.Ipam(alloc, List.of("172.16.2.0/24"), "IPv4: 3/254 allocated from 172.16.2.0/24, "),
                 new StatusResponse.Enabled(false), new StatusResponse.Enabled(false), disabled, disabled,
-                new StatusResponse.Enabled(false), new StatusResponse.Routing("Native", "BPF", ""));
+                new StatusResponse.Enabled(false), null, new StatusResponse.Routing("Native", "BPF", ""));
     }
 
     static StatusResponse.Controller ctrl(String name, long fails, String err) {
@@ -61,7 +63,7 @@ class StatusViewTest {
                 "  a-sync   3m20s ago      3m20s ago    2       boom   ",
                 "Proxy Status:            No managed proxy redirect",
                 "Global Identity Range:   min 256, max 65535",
-                "Hubble:                  Disabled",
+                "Hubble:                  Ok         Current/Max Flows: 11/4095 (0.27%), Flows/s: 1.10",   // the column block runs on into Encryption's
                 "Encryption:              Disabled   ",
                 ""), t);
     }
