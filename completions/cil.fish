@@ -307,7 +307,7 @@ complete -c cil -n '__cil_in "observe"' -l time-format -x -d 'StampMilli (defaul
 complete -c cil -n '__cil_in "observe"' -l numeric -d 'Addresses instead of pod and service names.'
 complete -c cil -n '__cil_in "observe"' -l color -x -d 'auto (a terminal and no NO_COLOR), always or never; compact and dict only.'
 complete -c cil -n '__cil_in "observe"' -l input-file -x -a '(__cil_live)' -d 'Replay flows from FILE (NDJSON: cil\'s or hubble\'s -o json); \'-\' reads stdin. No daemon needed.'
-complete -c cil -n '__cil_in "monitor"' -l pinned -x -a '(__cil_live)' -d 'The pinned ring buffer map (cilium_events).'
+complete -c cil -n '__cil_in "monitor"' -l pinned -x -a '(__cil_live)' -d 'Read this pinned ring buffer map directly (not through the daemon).'
 complete -c cil -n '__cil_in "monitor"' -s v -l verbose -d 'Print each event\'s details and decoded headers.'
 complete -c cil -n '__cil_in "monitor"' -s o -l output -x -d 'text (default) or json: one object per event.'
 complete -c cil -n '__cil_in "monitor"' -s t -l type -x -d 'Only events of this type: drop, debug, capture, trace (repeatable).'

@@ -21,6 +21,7 @@ public final class FlowPump implements Runnable, AutoCloseable {
     private final FlowStore store;
     private final LongSupplier datapathLost;
     private final RingBufReader.Handler handler = this::record;
+    private final java.util.List<RecordTap> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopped;
     private long events, flows, others, lastLost = -1, lastLostCheck;
 
@@ -38,6 +39,7 @@ public final class FlowPump implements Runnable, AutoCloseable {
 
     private void record(java.nio.ByteBuffer data, int off, int len) {
         events++;
+        for (RecordTap t : taps) t.offer(data, off, len);
         MonitorEvent e = decoder.decodeRecord(data, off, len);
         Flow f = builder.build(e);
         if (f == null) {
@@ -94,6 +96,14 @@ public final class FlowPump implements Runnable, AutoCloseable {
         while (System.nanoTime() < end) {
             for (int i = 0; i < 1000; i++) twin.record(ro, 0, rec.capacity());
         }
+    }
+
+    /** A copy of every record from now on, for a monitor client; close it to stop. */
+    public RecordTap tap(int queue) {
+        RecordTap[] holder = new RecordTap[1];
+        holder[0] = new RecordTap(queue, () -> taps.remove(holder[0]));
+        taps.add(holder[0]);
+        return holder[0];
     }
 
     /** Records read so far. */

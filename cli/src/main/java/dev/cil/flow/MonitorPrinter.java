@@ -58,6 +58,12 @@ public final class MonitorPrinter {
         return String.format("CPU %02d: Lost %d events%n", cpu, count);
     }
 
+    /** Records the daemon read but could not pass on to this monitor: it printed too slowly. */
+    public String slow(long count) {
+        if (verbosity == Verbosity.JSON) return "{\"type\":\"lost\",\"lost\":" + count + ",\"reason\":\"monitor too slow\"}\n";
+        return String.format("Lost %d events: this monitor read them too slowly%n", count);
+    }
+
     private String identities(int src, int dst) {
         return numeric ? Integer.toUnsignedString(src) + "->" + Integer.toUnsignedString(dst)
                 : ReservedIdentity.toString(src) + "->" + ReservedIdentity.toString(dst);

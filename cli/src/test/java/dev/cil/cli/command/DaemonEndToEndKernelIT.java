@@ -56,40 +56,13 @@ class DaemonEndToEndKernelIT {
         node.cil("endpoint", "create", "webpod1", "--labels", "app=webpod").ok();
         node.cil("endpoint", "create", "webpod2", "--labels", "app=webpod").ok();
         for (NodeChecks.Ep e : NodeChecks.endpoints(node).values()) if (!e.pod().isEmpty()) pods.put(e.pod().substring(8), e);
-        for (String web : List.of("webpod1", "webpod2")) servers.add(whoami(web));
-        for (String web : List.of("webpod1", "webpod2")) waitHttp(web);
+        for (String web : List.of("webpod1", "webpod2")) servers.add(NodeChecks.whoami(node, web, pods.get(web).ip()));
     }
 
     @AfterAll
     static void clean() {
         for (Process p : servers) p.destroyForcibly();
         if (node != null) node.close();
-    }
-
-    static String[] java() {
-        return new String[] {Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-            "dev.cil.cli.Main"};
-    }
-
-    static Process whoami(String pod) {
-        List<String> cmd = new ArrayList<>(List.of(java()));
-        cmd.addAll(List.of("-N", node.name(), "endpoint", "exec", pod, "--"));
-        cmd.addAll(List.of(java()));
-        cmd.addAll(List.of("whoami", "--port", "80"));
-        try {
-            return new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static void waitHttp(String pod) {
-        String ip = pods.get(pod).ip();
-        for (int i = 0; i < 100; i++) {
-            if (node.cil("endpoint", "exec", pod, "--", "curl", "-s", "-m", "1", "http://" + ip + "/").code() == 0) return;
-            sleep(100);
-        }
-        throw new AssertionError("whoami in " + pod + " did not start");
     }
 
     static void sleep(long ms) {
@@ -209,9 +182,8 @@ class DaemonEndToEndKernelIT {
     @Test
     @Order(7)
     void killingTheDaemonLosesNoPingAndARestartRestores() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java()));
-        cmd.addAll(List.of("-N", node.name(), "endpoint", "exec", "netpod", "--", "ping", "-c", "40", "-i", "0.1", "-W", "1",
-                pods.get("webpod1").ip()));
+        List<String> cmd = NodeChecks.cilProcess("-N", node.name(), "endpoint", "exec", "netpod", "--", "ping", "-c", "40", "-i", "0.1", "-W", "1",
+                pods.get("webpod1").ip());
         Process ping = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         sleep(1000);
         node.kill9();

@@ -101,4 +101,34 @@ public final class NodeChecks {
         for (Ep e : endpoints(n).values()) if (!e.pod().isEmpty()) out.add(e.pod());
         return out;
     }
+
+    /** The command line that runs cil in a fresh JVM (this test run's classes): for processes that outlive a call. */
+    public static List<String> cilProcess(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.cil.cli.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Starts {@code cil whoami --port 80} inside a pod and waits until it answers on {@code ip}; the caller destroys it. */
+    public static Process whoami(TestNode n, String pod, String ip) {
+        List<String> cmd = cilProcess("-N", n.name(), "endpoint", "exec", pod, "--");
+        cmd.addAll(cilProcess("whoami", "--port", "80"));
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        try {
+            for (int i = 0; i < 100; i++) {
+                if (n.cil("endpoint", "exec", pod, "--", "curl", "-s", "-m", "1", "http://" + ip + "/").code() == 0) return p;
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        p.destroyForcibly();
+        throw new AssertionError("whoami in " + pod + " did not start");
+    }
 }

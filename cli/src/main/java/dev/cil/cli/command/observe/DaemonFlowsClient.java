@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cil.api.ApiJson;
 import dev.cil.api.NodePaths;
 import dev.cil.cli.CilException;
+import dev.cil.cli.ExitCodes;
 import dev.cil.client.Slf4j;
 import dev.cil.flow.FlowQuery;
 import dev.cil.flow.FlowRequest;
@@ -44,6 +45,7 @@ import java.util.function.Consumer;
  * exit 3 with the socket and how to start it, as the agent commands say it.
  */
 final class DaemonFlowsClient implements ObserverClient {
+    // also the transport of cil monitor's daemon source (DaemonRecords)
     static {
         Slf4j.quiet();
     }
@@ -66,13 +68,23 @@ final class DaemonFlowsClient implements ObserverClient {
 
     @Override
     public FlowStream getFlows(FlowRequest request) throws IOException {
-        if (!Files.exists(paths.socket())) throw unreachable("no socket there");
         String query = FlowQuery.encode(request);
-        Request req = client().newRequest("http://localhost/v1/flows" + (query.isEmpty() ? "" : "?" + query))
+        InputStream body = open("/v1/flows" + (query.isEmpty() ? "" : "?" + query), FlowsApi.CONTENT_TYPE, request.follow(),
+                NO_API + " (the daemon of node " + paths.node() + " does not serve GET /v1/flows)");
+        return new NdjsonFlowStream(new InputStreamReader(body, StandardCharsets.UTF_8), warnings, body);
+    }
+
+    /**
+     * GET {@code path} on the node's socket; the body as it arrives when the answer is 200. Errors map
+     * to exit codes: 400 → IllegalArgumentException (2); 404 → {@code notServed} (3); 403, 503 → 3; others → 1.
+     */
+    InputStream open(String path, String accept, boolean endless, String notServed) throws IOException {
+        if (!Files.exists(paths.socket())) throw unreachable("no socket there");
+        Request req = client().newRequest("http://localhost" + path)
                 .transport(new Transport.TCPUnix(paths.socket()))
                 .method("GET")
-                .headers(h -> h.put("Accept", FlowsApi.CONTENT_TYPE))
-                .idleTimeout(request.follow() ? -1 : IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                .headers(h -> h.put("Accept", accept))
+                .idleTimeout(endless ? -1 : IDLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         InputStreamResponseListener listener = new InputStreamResponseListener();
         req.send(listener);
         Response r;
@@ -92,15 +104,13 @@ final class DaemonFlowsClient implements ObserverClient {
             throw unreachable(m);
         }
         InputStream body = listener.getInputStream();
-        if (r.getStatus() == 200) {
-            return new NdjsonFlowStream(new InputStreamReader(body, StandardCharsets.UTF_8), warnings, body);
-        }
+        if (r.getStatus() == 200) return body;
         String message = errorMessage(body, r.getStatus());
         switch (r.getStatus()) {
             case 400: throw new IllegalArgumentException(message);
-            case 404: throw CilException.precondition(NO_API + " (the daemon of node " + paths.node() + " does not serve GET /v1/flows)");
+            case 404: throw CilException.precondition(notServed);
             case 403: case 503: throw CilException.precondition(message);
-            default: throw CilException.failure("GET /v1/flows: " + message);
+            default: throw CilException.failure("GET " + path.replaceFirst("\\?.*", "") + ": " + message);
         }
     }
 
@@ -117,8 +127,15 @@ final class DaemonFlowsClient implements ObserverClient {
         return "HTTP " + status;
     }
 
+    /** The daemon is not there to answer (no socket, nobody listening, no permission). */
+    static final class Unreachable extends CilException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String message) { super(message, ExitCodes.PRECONDITION); }
+    }
+
     private CilException unreachable(String why) {
-        return CilException.precondition("cannot reach the cil daemon of node " + paths.node() + " at " + paths.socket() + ": " + why
+        return new Unreachable("cannot reach the cil daemon of node " + paths.node() + " at " + paths.socket() + ": " + why
                 + " (start it with 'cil daemon start -N " + paths.node() + "')");
     }
 
