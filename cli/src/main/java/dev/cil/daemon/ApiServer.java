@@ -146,26 +146,26 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The body of a streaming answer, written to the client until it ends or the client goes away. */
+    private interface StreamBody {
+        void write(java.io.Writer w) throws IOException, InterruptedException;
+    }
+
     /**
-     * {@code GET /v1/flows?QUERY}: the stored flows that match, then (with {@code follow}) new ones as
-     * they come, as NDJSON (docs/flows-api.md). Holds this API thread for as long as the query runs.
+     * A GET answered with an NDJSON stream over the flow source; {@code open} may refuse it (ApiException)
+     * before the status line, or return the body. Holds this API thread for as long as the stream runs.
      */
-    private boolean flows(String method, Request req, Response resp, Callback cb) {
+    private boolean stream(String method, Response resp, Callback cb, String what,
+                           java.util.function.Function<FlowService, StreamBody> open) {
         try {
             only(method, "GET");
             FlowService f = daemon.flows();
-            if (f == null) throw new ApiException(503, "no flow source: the node's datapath events (" + FlowService.EVENTS + ") are not being read");
-            dev.cil.flow.FlowRequest fr;
-            try {
-                fr = dev.cil.flow.FlowsApi.request(req.getHttpURI().getQuery());
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(400, e.getMessage());
-            }
+            if (f == null) throw new ApiException(503, "no " + what + ": the node's datapath events (" + FlowService.EVENTS + ") are not being read");
+            StreamBody body = open.apply(f);
             resp.setStatus(200);
             resp.getHeaders().put(HttpHeader.CONTENT_TYPE, dev.cil.flow.FlowsApi.CONTENT_TYPE);
-            try (java.io.Writer w = new java.io.OutputStreamWriter(org.eclipse.jetty.io.Content.Sink.asOutputStream(resp),
-                    StandardCharsets.UTF_8)) {
-                dev.cil.flow.FlowsApi.serve(f.store().query(fr, dev.cil.flow.FlowStore.DEFAULT_FOLLOW_QUEUE), w, () -> stopping);
+            try (java.io.Writer w = new java.io.OutputStreamWriter(org.eclipse.jetty.io.Content.Sink.asOutputStream(resp), StandardCharsets.UTF_8)) {
+                body.write(w);
             } catch (IOException e) {
                 // the client went away
             } catch (InterruptedException e) {
@@ -179,6 +179,22 @@ final class ApiServer implements AutoCloseable {
     }
 
     /**
+     * {@code GET /v1/flows?QUERY}: the stored flows that match, then (with {@code follow}) new ones as
+     * they come, as NDJSON (docs/flows-api.md).
+     */
+    private boolean flows(String method, Request req, Response resp, Callback cb) {
+        return stream(method, resp, cb, "flow source", f -> {
+            dev.cil.flow.FlowRequest fr;
+            try {
+                fr = dev.cil.flow.FlowsApi.request(req.getHttpURI().getQuery());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, e.getMessage());
+            }
+            return w -> dev.cil.flow.FlowsApi.serve(f.store().query(fr, dev.cil.flow.FlowStore.DEFAULT_FOLLOW_QUEUE), w, () -> stopping);
+        });
+    }
+
+    /**
      * {@code GET /v1/monitor}: every raw datapath event record from now on, as NDJSON lines
      * {@code {"record":"BASE64"}}, and {@code {"dropped":N}} when this client was too slow for N of them
      * ({@code cil monitor} decodes and prints them as it would from the ring buffer itself, which only
@@ -186,15 +202,9 @@ final class ApiServer implements AutoCloseable {
      * client goes away or the daemon stops.
      */
     private boolean monitor(String method, Response resp, Callback cb) {
-        try {
-            only(method, "GET");
-            FlowService f = daemon.flows();
-            if (f == null) throw new ApiException(503, "no event source: the node's datapath events (" + FlowService.EVENTS + ") are not being read");
-            resp.setStatus(200);
-            resp.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-ndjson");
+        return stream(method, resp, cb, "event source", f -> w -> {
             java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
-            try (dev.cil.flow.RecordTap tap = f.tap();
-                 java.io.Writer w = new java.io.OutputStreamWriter(org.eclipse.jetty.io.Content.Sink.asOutputStream(resp), StandardCharsets.UTF_8)) {
+            try (dev.cil.flow.RecordTap tap = f.tap()) {
                 w.write("{\"started\":true}\n");
                 w.flush();
                 while (!stopping) {
@@ -205,16 +215,8 @@ final class ApiServer implements AutoCloseable {
                     if (rec == null && dropped == 0) w.write("{}\n");   // a heartbeat: the client sees a quiet second, and a gone client is noticed
                     if (rec == null || dropped > 0) w.flush();   // a client sees each burst as it ends
                 }
-            } catch (IOException e) {
-                // the client went away
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-            cb.succeeded();
-        } catch (ApiException e) {
-            error(resp, cb, e);
-        }
-        return true;
+        });
     }
 
     /** A refused streaming request: the API's JSON error body. */

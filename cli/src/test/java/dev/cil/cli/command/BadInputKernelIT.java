@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,18 +108,29 @@ class BadInputKernelIT {
     }
 
     @Test
-    void withoutPrivilegesTheMessageSaysSo() {
-        Path jar = Path.of("target/cil.jar").toAbsolutePath();
-        assertTrue(Files.exists(jar), "the packaged jar");
-        Proc.Result r = Proc.run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
-                "java", "-Djava.io.tmpdir=/tmp", "-jar", jar.toString(), "prog", "show");
-        assertEquals(3, r.code(), r.err());
-        assertTrue(r.err().startsWith("cil: PROG_GET_NEXT_ID: Operation not permitted (EPERM; need root"), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
-        Proc.Result j = Proc.run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
-                "java", "-Djava.io.tmpdir=/tmp", "-jar", jar.toString(), "-j", "map", "show", "id", "1");
-        assertEquals(3, j.code(), j.err());
-        assertTrue(j.out().startsWith("{\"error\":"), j.out());
+    void withoutPrivilegesTheMessageSaysSo() throws Exception {
+        Path built = Path.of("target/cil.jar").toAbsolutePath();
+        assertTrue(Files.exists(built), "the packaged jar");
+        // a copy the unprivileged user can read wherever the checkout lives (a 0700 temp dir in CI, a home)
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "cil-nobody-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path jar = dir.resolve("cil.jar");
+        try {
+            Files.copy(built, jar);
+            Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+            Proc.Result r = Proc.run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
+                    "java", "-Djava.io.tmpdir=/tmp", "-jar", jar.toString(), "prog", "show");
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().startsWith("cil: PROG_GET_NEXT_ID: Operation not permitted (EPERM; need root"), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            Proc.Result j = Proc.run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
+                    "java", "-Djava.io.tmpdir=/tmp", "-jar", jar.toString(), "-j", "map", "show", "id", "1");
+            assertEquals(3, j.code(), j.err());
+            assertTrue(j.out().startsWith("{\"error\":"), j.out());
+        } finally {
+            Files.deleteIfExists(jar);
+            Files.deleteIfExists(dir);
+        }
     }
 
     @Test
