@@ -51,7 +51,7 @@ for i in "${!modes[@]}"; do printf '%-36s %s\n' "${names[$i]}" "$(hf_median "$tm
 
 # --- inside cil shell: 100 prog show lines vs 1 ---
 echo "== per command inside cil shell (prog show) vs one-shot bpftool"
-yes "prog show" | head -100 > "$tmp/script100"; echo "prog show" > "$tmp/script1"
+for _ in $(seq 100); do echo "prog show"; done > "$tmp/script100"; echo "prog show" > "$tmp/script1"
 wait_idle
 hyperfine -N --warmup 2 --runs 10 --export-json "$tmp/shell.json" \
   "sh -c '$CIL shell < $tmp/script100 > /dev/null'" "sh -c '$CIL shell < $tmp/script1 > /dev/null'" "$BPFTOOL prog show" >/dev/null 2>&1

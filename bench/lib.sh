@@ -21,7 +21,7 @@ wait_idle() {
 
 # median of numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-minmax() { sort -g | awk 'NR==1{mi=$1} {ma=$1} END {printf "%s-%s", mi, ma}'; }
+minmax() { sort -g | awk 'NR==1{mi=$1} {ma=$1} END {printf "%.4g-%.4g", mi, ma}'; }
 
 # hyperfine median (seconds) of one command, from its JSON export
 hf_median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$1" "$2"; }
