@@ -8,6 +8,9 @@ import dev.cil.internal.sys.NativeBuffer;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 
 /**
  * A live BPF map: an owned fd plus its fixed shape (type, key and value sizes). Lookups return
@@ -239,38 +242,132 @@ public final class BpfMap implements AutoCloseable {
         BatchUnsupported() { super(null, null, false, false); }
     }
 
+    /** Maps at least this large are read one batch ahead, on a second thread, while the caller visits. */
+    static final int READ_AHEAD_MIN_ENTRIES = 16384;
+
     private void walkBatch(EntryVisitor visitor, int initialBatch) {
-        int vsize = valueBufferSize();
-        int batch = Math.max(1, Math.min(initialBatch, Math.max(maxEntries, 1)));
-        int token = Math.max(keySize, 8);
-        NativeBuffer in = NativeBuffer.allocate(token), out = NativeBuffer.allocate(token);
-        NativeBuffer keys = NativeBuffer.allocate(batch * keySize);
-        NativeBuffer values = NativeBuffer.allocate(batch * vsize);
-        boolean first = true;
-        boolean any = false;
-        while (true) {
-            BpfCalls.BatchResult r;
+        BatchReader reader = new BatchReader(Math.max(1, Math.min(initialBatch, Math.max(maxEntries, 1))));
+        if (maxEntries >= READ_AHEAD_MIN_ENTRIES) {
+            walkReadingAhead(reader, visitor);
+            return;
+        }
+        Chunk c = new Chunk();
+        do {
+            reader.read(c);
+            c.visit(visitor, keySize, reader.vsize);
+        } while (!c.last);
+    }
+
+    /**
+     * The kernel's copy of a batch and the caller's formatting of the previous one overlap: a reader
+     * thread fills two chunks in turn, the caller visits them in order. A visitor that throws stops the
+     * reader before the walk returns (the map's fd is never used after that).
+     */
+    private void walkReadingAhead(BatchReader reader, EntryVisitor visitor) {
+        BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(2), full = new ArrayBlockingQueue<>(2);
+        free.add(new Chunk());
+        free.add(new Chunk());
+        Thread t = new Thread(() -> {
             try {
-                r = BpfCalls.mapLookupBatch(BpfCmd.MAP_LOOKUP_BATCH, fd.raw(), first ? null : in, out, keys, values, batch, what);
-            } catch (KernelException e) {
-                int errno = e.errnoNumber();
-                if (!any && (errno == 524 || errno == 95 || errno == 22)) throw new BatchUnsupported();
-                if (errno == 28) { // ENOSPC: a hash bucket holds more entries than the batch; grow and retry
-                    batch *= 2;
-                    keys = NativeBuffer.allocate(batch * keySize);
-                    values = NativeBuffer.allocate(batch * vsize);
-                    continue;
-                }
-                throw e;
+                Chunk c;
+                do {
+                    c = free.take();
+                    try {
+                        reader.read(c);
+                    } catch (RuntimeException e) {
+                        c.failure = e;
+                        c.last = true;
+                    }
+                    full.put(c);
+                } while (!c.last);
+            } catch (InterruptedException e) {
+                // the caller stopped the walk
             }
-            any = true;
+        }, "cil-map-walk");
+        t.setDaemon(true);
+        t.start();
+        try {
+            Chunk c;
+            do {
+                c = full.take();
+                if (c.failure != null) throw c.failure;
+                c.visit(visitor, keySize, reader.vsize);
+                free.add(c);
+            } while (!c.last);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("walk of " + what + " interrupted");
+        } finally {
+            t.interrupt();
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One batch of entries as the kernel copied them, in native buffers that grow when a batch must. */
+    private static final class Chunk {
+        NativeBuffer keys, values;
+        int capacity, count;
+        boolean last;
+        RuntimeException failure;
+
+        void ensure(int batch, int keySize, int vsize) {
+            if (capacity >= batch) return;
+            keys = NativeBuffer.allocate(batch * keySize);
+            values = NativeBuffer.allocate(batch * vsize);
+            capacity = batch;
+        }
+
+        void visit(EntryVisitor visitor, int keySize, int vsize) {
             ByteBuffer kb = keys.buffer(), vb = values.buffer();
-            for (int i = 0; i < r.count(); i++) visitor.entry(kb, i * keySize, vb, i * vsize);
-            if (r.done()) return;
-            NativeBuffer t = in;
-            in = out;
-            out = t;
-            first = false;
+            for (int i = 0; i < count; i++) visitor.entry(kb, i * keySize, vb, i * vsize);
+        }
+    }
+
+    /** MAP_LOOKUP_BATCH's cursor: one call per {@link #read}, used by one thread at a time. */
+    private final class BatchReader {
+        final int vsize = valueBufferSize();
+        private int batch;
+        private NativeBuffer in, out;
+        private boolean first = true;
+
+        BatchReader(int batch) {
+            this.batch = batch;
+            int token = Math.max(keySize, 8);
+            in = NativeBuffer.allocate(token);
+            out = NativeBuffer.allocate(token);
+        }
+
+        void read(Chunk c) {
+            while (true) {
+                c.ensure(batch, keySize, vsize);
+                BpfCalls.BatchResult r;
+                try {
+                    r = BpfCalls.mapLookupBatch(BpfCmd.MAP_LOOKUP_BATCH, fd.raw(), first ? null : in, out, c.keys, c.values, batch, what);
+                } catch (KernelException e) {
+                    int errno = e.errnoNumber();
+                    if (first && (errno == 524 || errno == 95 || errno == 22)) throw new BatchUnsupported();
+                    if (errno == 28) { // ENOSPC: a hash bucket holds more entries than the batch; grow and retry
+                        batch *= 2;
+                        continue;
+                    }
+                    throw e;
+                }
+                c.count = r.count();
+                c.last = r.done();
+                NativeBuffer t = in;
+                in = out;
+                out = t;
+                first = false;
+                return;
+            }
         }
     }
 

@@ -80,6 +80,26 @@ class BpfMapKernelIT {
     }
 
     @Test
+    void aVisitorThatFailsStopsTheReadAheadThread(Scratch s) {
+        int n = BpfMap.READ_AHEAD_MIN_ENTRIES * 4;
+        try (BpfMap m = BpfMap.create(BpfMap.CreateOptions.of(MapType.HASH, 4, 8, n, 0, s.name("stop")))) {
+            ByteBuffer keys = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n; i++) keys.putInt(i);
+            assertEquals(n, m.updateBatch(keys.array(), new byte[8 * n], n, BpfMap.UPDATE_ANY));
+            int[] seen = {0};
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.walk((k, ko, v, vo) -> {
+                if (++seen[0] == 5000) throw new IllegalStateException("reader gone");
+            }));
+            assertEquals("reader gone", e.getMessage());
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("cil-map-walk")),
+                    "the read-ahead thread ends with the walk");
+            seen[0] = 0;
+            m.walk((k, ko, v, vo) -> seen[0]++);
+            assertEquals(n, seen[0], "a walk after a failed one sees every entry");
+        }
+    }
+
+    @Test
     void walksFallBackWhereBatchIsMissing(Scratch s) {
         try (BpfMap m = BpfMap.create(BpfMap.CreateOptions.of(MapType.LPM_TRIE, 8, 8, 16, 1, s.name("lpm")))) {
             for (int i = 0; i < 5; i++) {
