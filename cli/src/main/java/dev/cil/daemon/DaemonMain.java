@@ -115,6 +115,10 @@ public final class DaemonMain {
             throw new Failure(String.valueOf(e.getMessage()), pre);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "cil-daemon-shutdown"));
+        // loading the datapath (the kernel's BTF for CO-RE, the objects' ELF) fills the heap to its
+        // maximum with garbage that no young collection returns: one full collection gives it back
+        // (with -XX:-ShrinkHeapInSteps), so an idle node stays small (performance.md section 6)
+        System.gc();
         log.info("ready: " + daemon.summary() + ", API on " + p.socket());
         while (true) {
             try {
@@ -203,8 +207,11 @@ public final class DaemonMain {
         }
         // a long-lived process: C2 for the event decoding, but a small footprint (performance.md §6: <= 100 MB
         // with 50 endpoints); a user's own -X/-XX flags from JAVA_TOOL_OPTIONS still apply on top
-        cmd.addAll(List.of("-Xms16m", "-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=96m",
+        cmd.addAll(List.of("-Xms16m", "-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps", "-XX:MaxMetaspaceSize=96m",
                 "-XX:ReservedCodeCacheSize=48m", "-XX:CICompilerCount=2"));
+        // the JIT's scratch memory stays in malloc's arenas after start-up (about 30 MB here): give it
+        // back every 10 s where this JVM can (JDK 17.0.9+, 21.0.1+, 22+)
+        if (vmKnows("TrimNativeHeapInterval")) cmd.add("-XX:TrimNativeHeapInterval=10000");
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String k = String.valueOf(e.getKey());
             if (k.startsWith("cil.") || k.equals("jffi.boot.library.path")) cmd.add("-D" + k + "=" + e.getValue());
@@ -213,6 +220,15 @@ public final class DaemonMain {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.cil.cli.Main");
         return cmd;
+    }
+
+    private static boolean vmKnows(String flag) {
+        try {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(flag);
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException | NullPointerException e) {
+            return false;
+        }
     }
 
     private static String lastError(Path log) {
