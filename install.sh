@@ -108,7 +108,7 @@ pick_java() {
 JAVA=$(pick_java)
 FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/{print $2}')
 FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Djffi.boot.library.path=$JFFI_DIR"
-rm -f "$LIB/cil.jsa" "$LIB/cil.aot"
+rm -f "$LIB/cil.jsa" "$LIB/cil.aot" "$LIB/cil-kernel.aot"
 # The training run executes common commands in one JVM (cil __train); a throw-away node daemon lets it
 # record the agent commands' classes too (the HTTP client), and is cleaned right after.
 TRAIN_NODE=cil-train-$$
@@ -121,6 +121,10 @@ if [ "${FEATURE%%.*}" -ge 25 ] 2>/dev/null; then
   say "creating the AOT cache with $JAVA (JDK $FEATURE)"
   CIL_NODE=$TRAIN_NODE "$JAVA" $FLAGS -XX:AOTCacheOutput="$LIB/cil.aot" -jar "$LIB/cil.jar" __train >/dev/null 2>&1 || true
   [ -f "$LIB/cil.aot" ] && ARCHIVE="-XX:AOTCache=$LIB/cil.aot" || ARCHIVE=""
+  # a JDK 25 AOT cache loads every class it holds at start: the kernel commands get a cache without
+  # the HTTP client and the API models (about 20 ms less for `cil prog show`)
+  "$JAVA" $FLAGS -XX:AOTCacheOutput="$LIB/cil-kernel.aot" -jar "$LIB/cil.jar" __train --kernel >/dev/null 2>&1 || true
+  [ -f "$LIB/cil-kernel.aot" ] && [ -n "$ARCHIVE" ] && KERNEL_ARCHIVE="-XX:AOTCache=$LIB/cil-kernel.aot"
 else
   say "creating the AppCDS archive with $JAVA (JDK $FEATURE)"
   CIL_NODE=$TRAIN_NODE "$JAVA" $FLAGS -XX:ArchiveClassesAtExit="$LIB/cil.jsa" -jar "$LIB/cil.jar" __train >/dev/null 2>&1 || true
@@ -130,10 +134,32 @@ fi
 trap - EXIT
 
 mkdir -p "$(dirname "$BIN")"
+if [ -n "${KERNEL_ARCHIVE:-}" ]; then
+  # the command word (after the global options and their values) picks the cache: the kernel commands
+  # and help get the small one; the agent commands (`map get` too), the shell and the daemon the full one
+  PICK='archive="'"$KERNEL_ARCHIVE"'"; skip=; group=
+for a in "$@"; do
+  if [ -n "$skip" ]; then skip=; continue; fi
+  case "$group:$a" in
+    :-o|:--output|:--netns|:-N|:--node|:--color) skip=1 ;;
+    :-*|map:-*) ;;
+    :prog|:link|:net|:btf) break ;;
+    :map) group=map ;;
+    map:get) archive="'"$ARCHIVE"'"; break ;;
+    map:*) break ;;
+    *) archive="'"$ARCHIVE"'"; break ;;
+  esac
+done'
+  USE='$archive'
+else
+  PICK=""
+  USE="$ARCHIVE"
+fi
 cat > "$BIN.tmp" <<LAUNCHER
 #!/bin/sh
 # cil launcher, written by install.sh: $JAVA with a start-up archive (see README, "Start-up").
-exec "$JAVA" $FLAGS $ARCHIVE -jar "$LIB/cil.jar" "\$@"
+$PICK
+exec "$JAVA" $FLAGS $USE -jar "$LIB/cil.jar" "\$@"
 LAUNCHER
 chmod 0755 "$BIN.tmp"
 mv "$BIN.tmp" "$BIN"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One-shot latency: median wall time of `cil prog show`, `cil map list`, `cil --help` against
 # `bpftool prog show` / `bpftool map list`, measured in the same rounds with hyperfine -N; then the
-# same cil command under each start mode (plain java -jar on JDK 17, AppCDS on JDK 17, the AOT cache
-# on a JDK 25+ if one is installed), and the time per command inside `cil shell` (a script of 100
+# same commands (prog show, --help, status against a throw-away node) under each start mode (plain
+# java -jar and AppCDS on JDK 17, the full and the kernel AOT caches on a JDK 25+ if one is installed), and the time per command inside `cil shell` (a script of 100
 # `prog show` lines, minus the shell's start) against one-shot bpftool.
 # Usage: bench/cli-latency.sh            (uses `cil` on PATH; CIL=… to pick another launcher)
 source "$(dirname "$0")/lib.sh"
@@ -27,7 +27,7 @@ for r in $(seq 1 "$ROUNDS"); do
   echo "$(hf_median "$tmp/r$r.json" 2) / $(hf_median "$tmp/r$r.json" 3)" | bc -l >> "$tmp/ratio_map"
 done
 ms() { awk '{printf "%.1f ms", $1*1000}'; }
-echo "== one-shot, installed launcher ($(head -c 300 "$(command -v "$CIL")" | grep -o 'exec "[^"]*"' | head -1))"
+echo "== one-shot, installed launcher ($(grep -o 'exec "[^"]*"' "$(command -v "$CIL")" | head -1))"
 printf '%-22s %-12s %s\n' "command" "median" "min-max (s)"
 i=0; for c in "cil prog show" "bpftool prog show" "cil map list" "bpftool map list" "cil --help"; do
   printf '%-22s %-12s %s\n' "$c" "$(median < "$tmp/m$i" | ms)" "$(minmax < "$tmp/m$i")"; i=$((i+1))
@@ -35,19 +35,34 @@ done
 printf 'ratio cil/bpftool prog show: %.1fx (rounds %s)\n' "$(median < "$tmp/ratio_prog")" "$(minmax < "$tmp/ratio_prog")"
 printf 'ratio cil/bpftool map list:  %.1fx (rounds %s)\n' "$(median < "$tmp/ratio_map")" "$(minmax < "$tmp/ratio_map")"
 
-# --- start modes, same command ---
-echo "== start modes: cil prog show"
+# --- start modes: the same commands under each JVM set-up ---
+# A throw-away node (CIL_NODE) answers `cil status`; the archives are trained as install.sh trains them
+# (full: every command, with the node; kernel: `__train --kernel`, what the launcher uses for prog/map/
+# link/net/btf and help on JDK 25).
+echo "== start modes (median of 15 runs each)"
+NODE=clibench$$
+"$J17" -jar "$JAR" -N "$NODE" daemon start --pod-cidr 10.254.$(( $$ % 200 )).0/24 >/dev/null
+trap '"$J17" -jar "$JAR" -N "$NODE" daemon clean >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+export CIL_NODE=$NODE
 "$J17" $FLAGS -XX:ArchiveClassesAtExit="$tmp/cil17.jsa" -jar "$JAR" __train >/dev/null 2>&1 || true
-modes=("$J17 -jar $JAR prog show" "$J17 $FLAGS -jar $JAR prog show" "$J17 $FLAGS -XX:SharedArchiveFile=$tmp/cil17.jsa -jar $JAR prog show")
+modes=("$J17 -jar $JAR" "$J17 $FLAGS -jar $JAR" "$J17 $FLAGS -XX:SharedArchiveFile=$tmp/cil17.jsa -jar $JAR")
 names=("JDK 17, plain java -jar" "JDK 17, C1 + SerialGC" "JDK 17, AppCDS + C1 + SerialGC")
 if [ -n "$J25" ]; then
   "$J25" $FLAGS -XX:AOTCacheOutput="$tmp/cil25.aot" -jar "$JAR" __train >/dev/null 2>&1 || true
-  modes+=("$J25 -jar $JAR prog show" "$J25 $FLAGS -XX:AOTCache=$tmp/cil25.aot -jar $JAR prog show")
-  names+=("JDK 25, plain java -jar" "JDK 25, AOT cache + C1 + SerialGC")
+  "$J25" $FLAGS -XX:AOTCacheOutput="$tmp/cil25k.aot" -jar "$JAR" __train --kernel >/dev/null 2>&1 || true
+  modes+=("$J25 -jar $JAR" "$J25 $FLAGS -XX:AOTCache=$tmp/cil25.aot -jar $JAR" "$J25 $FLAGS -XX:AOTCache=$tmp/cil25k.aot -jar $JAR")
+  names+=("JDK 25, plain java -jar" "JDK 25, AOT cache (full) + C1 + SerialGC" "JDK 25, AOT cache (kernel) + C1 + SerialGC")
 fi
-wait_idle
-hyperfine -N --warmup 3 --runs 20 --export-json "$tmp/modes.json" "${modes[@]}" >/dev/null 2>&1
-for i in "${!modes[@]}"; do printf '%-36s %s\n' "${names[$i]}" "$(hf_median "$tmp/modes.json" "$i" | ms)"; done
+modes+=("$CIL"); names+=("installed launcher (cil on PATH)")
+printf '%-44s %12s %12s %12s\n' "mode" "prog show" "--help" "status"
+for i in "${!modes[@]}"; do
+  wait_idle
+  hyperfine -N --warmup 3 --runs 15 --export-json "$tmp/mode$i.json" \
+    "${modes[$i]} prog show" "${modes[$i]} --help" "${modes[$i]} status" >/dev/null 2>&1
+  printf '%-44s %12s %12s %12s\n' "${names[$i]}" "$(hf_median "$tmp/mode$i.json" 0 | ms)" \
+    "$(hf_median "$tmp/mode$i.json" 1 | ms)" "$(hf_median "$tmp/mode$i.json" 2 | ms)"
+done
+unset CIL_NODE
 
 # --- inside cil shell: 100 prog show lines vs 1 ---
 echo "== per command inside cil shell (prog show) vs one-shot bpftool"
