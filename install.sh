@@ -107,7 +107,7 @@ pick_java() {
 }
 JAVA=$(pick_java)
 FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/{print $2}')
-FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Djffi.boot.library.path=$JFFI_DIR"
+FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true -Xss1m -Djffi.boot.library.path=$JFFI_DIR"
 rm -f "$LIB/cil.jsa" "$LIB/cil.aot" "$LIB/cil-kernel.aot"
 # The training run executes common commands in one JVM (cil __train); a throw-away node daemon lets it
 # record the agent commands' classes too (the HTTP client), and is cleaned right after.

@@ -11,7 +11,7 @@ need python3 python3
 LIB=${CIL_LIB:-/usr/local/lib/cil}
 JAR=$LIB/cil.jar
 JFFI=$(dirname "$(find "$LIB/native" -name 'libjffi*.so' | head -1)")
-FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djffi.boot.library.path=$JFFI"
+FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true -Djffi.boot.library.path=$JFFI"
 J17=$(command -v java)
 J25=$(ls -d /usr/lib/jvm/temurin-2[5-9]*/bin/java /usr/lib/jvm/*-2[5-9]*/bin/java 2>/dev/null | head -1 || true)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

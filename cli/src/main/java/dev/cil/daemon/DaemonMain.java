@@ -200,7 +200,8 @@ public final class DaemonMain {
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-XX:AOTCacheOutput") || a.startsWith("-XX:AOTMode") || a.startsWith("-XX:ArchiveClassesAtExit")
                     || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-agentlib:jdwp") || a.startsWith("-Dcil.daemon.crashAt")
-                    || a.startsWith("-Xms") || a.startsWith("-Xmx") || a.startsWith("-Xss")) {
+                    || a.startsWith("-Xms") || a.startsWith("-Xmx") || a.startsWith("-Xss")
+                    || a.startsWith("-Djdk.reflect.useNativeAccessorOnly")) {   // a start-up flag; a daemon JITs its reflection
                 continue;
             }
             cmd.add(a);
