@@ -40,7 +40,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DaemonClient implements AutoCloseable {
     static {
-        Slf4j.quiet();
+        JettySetup.forCommands();
     }
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);

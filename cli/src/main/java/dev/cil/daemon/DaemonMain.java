@@ -3,7 +3,7 @@ package dev.cil.daemon;
 import dev.cil.api.NodePaths;
 import dev.cil.client.DaemonClient;
 import dev.cil.client.DaemonUnreachableException;
-import dev.cil.client.Slf4j;
+import dev.cil.client.JettySetup;
 import dev.cil.netns.NetNs;
 
 import java.io.File;
@@ -68,7 +68,7 @@ public final class DaemonMain {
     public static int run(Options o, PrintWriter logStream) {
         requireRoot("the daemon");
         NodePaths p = NodePaths.of(o.node());
-        Slf4j.choose(Slf4j.JETTY);
+        JettySetup.forDaemon();
         DaemonLog log = new DaemonLog(logStream, o.debug());
         FileChannel lockChannel;
         FileLock lock;

@@ -5,7 +5,7 @@ import dev.cil.api.ApiJson;
 import dev.cil.api.NodePaths;
 import dev.cil.cli.CilException;
 import dev.cil.cli.ExitCodes;
-import dev.cil.client.Slf4j;
+import dev.cil.client.JettySetup;
 import dev.cil.flow.FlowQuery;
 import dev.cil.flow.FlowRequest;
 import dev.cil.flow.FlowStream;
@@ -47,7 +47,7 @@ import java.util.function.Consumer;
 final class DaemonFlowsClient implements ObserverClient {
     // also the transport of cil monitor's daemon source (DaemonRecords)
     static {
-        Slf4j.quiet();
+        JettySetup.forCommands();
     }
 
     static final String NO_API = "no daemon API for flows yet";

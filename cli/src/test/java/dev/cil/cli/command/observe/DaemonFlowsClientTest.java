@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DaemonFlowsClientTest {
     static {
-        dev.cil.client.Slf4j.quiet();   // before the test server's Jetty asks SLF4J
+        dev.cil.client.JettySetup.forCommands();   // before the test server's Jetty asks SLF4J
     }
 
     @TempDir
