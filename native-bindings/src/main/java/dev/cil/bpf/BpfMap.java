@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
 
 /**
  * A live BPF map: an owned fd plus its fixed shape (type, key and value sizes). Lookups return
@@ -286,20 +285,26 @@ public final class BpfMap implements AutoCloseable {
         }, "cil-map-walk");
         t.setDaemon(true);
         t.start();
+        // like a walk on one thread, an interrupt does not stop it (the caller's visitor decides, e.g.
+        // a shell's output that throws after Ctrl-C); the interrupt status is kept for the caller
+        boolean interrupted = false;
         try {
             Chunk c;
             do {
-                c = full.take();
+                c = null;
+                while (c == null) {
+                    try {
+                        c = full.take();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
                 if (c.failure != null) throw c.failure;
                 c.visit(visitor, keySize, reader.vsize);
                 free.add(c);
             } while (!c.last);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("walk of " + what + " interrupted");
         } finally {
             t.interrupt();
-            boolean interrupted = false;
             while (t.isAlive()) {
                 try {
                     t.join();

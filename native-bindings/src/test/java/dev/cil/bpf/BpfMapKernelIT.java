@@ -96,6 +96,15 @@ class BpfMapKernelIT {
             seen[0] = 0;
             m.walk((k, ko, v, vo) -> seen[0]++);
             assertEquals(n, seen[0], "a walk after a failed one sees every entry");
+            seen[0] = 0;
+            Thread.currentThread().interrupt();
+            try {
+                m.walk((k, ko, v, vo) -> seen[0]++);
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is kept");
+            } finally {
+                Thread.interrupted();
+            }
+            assertEquals(n, seen[0], "an interrupt does not cut a walk short (the visitor decides)");
         }
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 25 it has two AOT caches and picks by the command word, skipping the global options and their values.
  * Run for real through {@code sh -x}, with commands that only print their help.
  */
-class InstalledLauncherIT {
+class InstalledLauncherKernelIT {
     private static final Path LAUNCHER = Path.of(System.getenv().getOrDefault("CIL_LAUNCHER", "/usr/local/bin/cil"));
     private static final Pattern ARCHIVE = Pattern.compile("-XX:(?:AOTCache|SharedArchiveFile)=(\\S+)");
 
