@@ -48,6 +48,26 @@ class ProgShowKernelIT {
     }
 
     @Test
+    void metadataOfProgramsLoadedByBpftoolAndByUsEqualsBpftools(Scratch s) {
+        List<Integer> md = new ArrayList<>();
+        for (String[] dirs : List.of(Fixtures.loadAllWithBpftool(s, "fixture_metadata"), Fixtures.loadAllWithCil(s, "fixture_metadata"))) {
+            for (String p : Fixtures.list(dirs[0])) md.add(Fixtures.idOfPinned("prog", p));
+        }
+        assertEquals(4, md.size(), "md_reads and md_ignores, loaded twice");
+        for (int id : md) {
+            String text = Cil.run("prog", "show", "id", "" + id).ok().out();
+            assertTrue(text.contains("\tmetadata:\n\t\towner = \"cil tests\"\n\t\tversion = 42\n"), text);
+            assertEquals(Peers.bpftool("prog", "show", "id", "" + id).ok().out(), text, "prog " + id + " vs bpftool 7.1");
+            assertEquals(Peers.bpftoolNew("prog", "show", "id", "" + id).ok().out(), text, "prog " + id + " vs bpftool 7.5");
+            JsonNode ours = Json.parse(Cil.run("-j", "prog", "show", "id", "" + id).ok().out());
+            assertEquals("cil tests", ours.path("metadata").path("owner").asText());
+            assertEquals(Json.parse(Peers.bpftoolNew("-j", "prog", "show", "id", "" + id).ok().out()), ours, "prog " + id + " vs bpftool 7.5");
+            Json.assertCovers(Json.parse(Peers.bpftool("-j", "prog", "show", "id", "" + id).ok().out()), ours, Set.of("orphaned"),
+                    "prog " + id + " vs bpftool 7.1");
+        }
+    }
+
+    @Test
     void textEqualsBpftoolLineForLine() {
         for (int id : ids) {
             String ours = Cil.run("prog", "show", "id", "" + id).ok().out();

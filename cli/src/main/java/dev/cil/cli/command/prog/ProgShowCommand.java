@@ -50,6 +50,6 @@ public final class ProgShowCommand extends LeafCommand {
     static ProgView view(BpfProgram p, Map<Integer, List<String>> pins) {
         ProgramInfo info = p.info();
         long loadedAt = info.loadTimeNs() == 0 ? 0 : BootClock.wallClockSeconds(info.loadTimeNs());
-        return new ProgView(info, loadedAt, pins.getOrDefault(info.id().value(), List.of()));
+        return new ProgView(info, loadedAt, pins.getOrDefault(info.id().value(), List.of()), ProgMetadata.of(info));
     }
 }

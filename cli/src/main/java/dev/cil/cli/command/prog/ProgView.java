@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * One program as {@code bpftool prog show} prints it: text lines and JSON keys in bpftool's order
- * (including {@code orphaned}, which bpftool 7.3+ prints and 7.1 does not).
+ * (including {@code orphaned}, which bpftool 7.3+ prints and 7.1 does not), and the program's
+ * {@code bpf_metadata_*} variables under {@code metadata}.
  */
-public record ProgView(ProgramInfo info, long loadedAtEpochSeconds, List<String> pinned) implements View {
+public record ProgView(ProgramInfo info, long loadedAtEpochSeconds, List<String> pinned, ProgMetadata metadata) implements View {
     static final DateTimeFormatter LOADED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
 
     @Override
@@ -44,6 +45,11 @@ public record ProgView(ProgramInfo info, long loadedAtEpochSeconds, List<String>
         for (String p : pinned) b.append("\n\tpinned ").append(Text.safe(p));
         if (info.btfId() != 0) b.append("\n\tbtf_id ").append(Text.unsigned(info.btfId()));
         b.append('\n');
+        if (!metadata.isEmpty()) {
+            b.append("\tmetadata:");
+            for (ProgMetadata.Entry e : metadata.entries()) b.append("\n\t\t").append(e.name()).append(" = ").append(e.text());
+            b.append('\n');
+        }
         out.print(b);
     }
 
@@ -77,6 +83,14 @@ public record ProgView(ProgramInfo info, long loadedAtEpochSeconds, List<String>
             g.writeArrayFieldStart("pinned");
             for (String p : pinned) g.writeString(p);
             g.writeEndArray();
+        }
+        if (!metadata.isEmpty()) {
+            g.writeObjectFieldStart("metadata");
+            for (ProgMetadata.Entry e : metadata.entries()) {
+                g.writeFieldName(e.name());
+                g.writeRawValue(e.json());
+            }
+            g.writeEndObject();
         }
         g.writeEndObject();
     }
