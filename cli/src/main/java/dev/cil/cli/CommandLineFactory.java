@@ -107,28 +107,57 @@ public final class CommandLineFactory {
         return cl;
     }
 
-    /** The group the first command word selects, or null (no word, help, an unknown or ambiguous word). */
-    static Class<?> groupOf(String... args) {
-        String word = null;
+    /** bpftool's own groups: a prefix they share with a later command selects them, as in bpftool ('m' is map). */
+    static final Set<Class<?>> BPFTOOL_GROUPS = Set.of(ProgCommand.class, MapCommand.class, LinkCommand.class,
+            NetCommand.class, BtfCommand.class);
+
+    /** Where the first command word is, or -1 (none, or a help/version request first). */
+    private static int commandWordIndex(String... args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--")) break;
+            if (a.equals("--")) return -1;
             if (a.startsWith("-")) {
                 if (VALUED.contains(a)) i++;
-                if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return null;
+                if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return -1;
                 continue;
             }
-            word = a;
-            break;
+            return i;
         }
-        if (word == null) return null;
+        return -1;
+    }
+
+    /** The top-level commands {@code word} names: the one it names exactly, else those it is a prefix of, in help order. */
+    private static List<Class<?>> matches(String word) {
         List<Class<?>> matches = new ArrayList<>();
         for (Class<?> c : COMMANDS) {
             Command cmd = c.getAnnotation(Command.class);
-            if (cmd.name().equals(word) || List.of(cmd.aliases()).contains(word)) return c;
+            if (cmd.name().equals(word) || List.of(cmd.aliases()).contains(word)) return List.of(c);
             if (cmd.name().startsWith(word)) matches.add(c);
         }
-        return matches.size() == 1 ? matches.get(0) : null;
+        return matches;
+    }
+
+    /** The group the first command word selects, or null (no word, help, an unknown or ambiguous word). */
+    static Class<?> groupOf(String... args) {
+        int i = commandWordIndex(args);
+        if (i < 0) return null;
+        List<Class<?>> m = matches(args[i]);
+        return m.size() == 1 ? m.get(0) : null;
+    }
+
+    /**
+     * The command line with a first word that is a prefix of a bpftool group and of a later command
+     * ({@code m}: map and monitor) spelled out as the bpftool group, as bpftool resolves it; else
+     * {@code args} itself.
+     */
+    static String[] preferBpftoolGroups(String... args) {
+        int i = commandWordIndex(args);
+        if (i < 0) return args;
+        List<Class<?>> m = matches(args[i]);
+        if (m.size() < 2 || !BPFTOOL_GROUPS.contains(m.get(0))) return args;
+        String[] out = args.clone();
+        out[i] = m.get(0).getAnnotation(Command.class).name();
+        return out;
     }
 
     /** Runs one command line; never throws. */
@@ -140,7 +169,8 @@ public final class CommandLineFactory {
      * Runs one command line on {@code tree}, a tree from {@link #create} that has run nothing yet (cil
      * shell builds the next line's tree while the user types), or on a new one when it is null; never throws.
      */
-    public static int run(CommandLine tree, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(CommandLine tree, PrintWriter out, PrintWriter err, String... line) {
+        String[] args = preferBpftoolGroups(line);
         try {
             return (tree != null ? tree : createFor(out, err, args)).setOut(out).setErr(err).execute(args);
         } catch (RuntimeException | Error e) {

@@ -25,7 +25,7 @@ class ObserveGrammarTest {
         assertEquals(ObserveCommand.class, CommandLineFactoryAccess.groupOf("observe", "--pod", "x"));
         assertEquals(ObserveCommand.class, CommandLineFactoryAccess.groupOf("-j", "obs"));
         assertEquals(MonitorCommand.class, CommandLineFactoryAccess.groupOf("monitor", "-v"));
-        assertNull(CommandLineFactoryAccess.groupOf("m"), "map or monitor: ambiguous");
+        assertNull(CommandLineFactoryAccess.groupOf("m"), "map or monitor: the tree decides (bpftool's map, see CommandLineFactoryTest)");
     }
 
     @Test
