@@ -21,7 +21,11 @@ cleanup() {
   set +e
   for pid in $(cat "$tmp"/*.pid 2>/dev/null); do kill "$pid" 2>/dev/null; done
   $CIL -N "$node" daemon clean >/dev/null 2>&1
-  for ns in ${p}n ${p}a ${p}b; do ip netns del "$ns" 2>/dev/null; done
+  # the servers daemonize (-D); whatever still runs in our namespaces is ours: end it by PID first
+  for ns in ${p}n ${p}a ${p}b; do
+    for pid in $(ip netns pids "$ns" 2>/dev/null); do kill "$pid" 2>/dev/null; done
+    ip netns del "$ns" 2>/dev/null
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT

@@ -111,6 +111,10 @@ public final class CommandLineFactory {
     static final Set<Class<?>> BPFTOOL_GROUPS = Set.of(ProgCommand.class, MapCommand.class, LinkCommand.class,
             NetCommand.class, BtfCommand.class);
 
+    /** The groups whose commands go to the kernel (bpf(2), netlink) rather than to a daemon. */
+    static final Set<Class<?>> READS_KERNEL = Set.of(ProgCommand.class, MapCommand.class, LinkCommand.class,
+            NetCommand.class, BtfCommand.class, BpfCommand.class);
+
     /** Where the first command word is, or -1 (none, or a help/version request first). */
     private static int commandWordIndex(String... args) {
         for (int i = 0; i < args.length; i++) {

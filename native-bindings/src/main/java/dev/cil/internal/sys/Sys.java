@@ -42,6 +42,19 @@ public final class Sys {
 
     static NativeBackend backend() { return get().backend; }
 
+    /**
+     * Loads the backend and makes one harmless call ({@code close(-1)}), so the first real call finds
+     * the native side ready. A one-shot command runs it on a second thread while its command line is
+     * parsed; a failure is left for that first real call to report.
+     */
+    public static void warmUp() {
+        try {
+            get().close(-1);
+        } catch (RuntimeException | LinkageError e) {
+            // reported by the command's own first call
+        }
+    }
+
     /** The backend's name, for {@code --debug} and {@code --version}. */
     public String backendName() { return backend.name(); }
 
