@@ -192,6 +192,13 @@ public final class BpfMap implements AutoCloseable {
          * dump that prints errors inline, as bpftool does, overrides it and the walk goes on.
          */
         default void error(ByteBuffer keys, int keyOff, KernelException e) { throw e; }
+
+        /**
+         * A key the walk found whose value was gone when it was read (ENOENT): deleted meanwhile, or a
+         * slot of a map whose keys always exist but may hold nothing (a devmap's, a cpumap's). The
+         * default skips it; a dump that shows it, as bpftool does, overrides this.
+         */
+        default void missing(ByteBuffer keys, int keyOff) { }
     }
 
     /** How a walk read the map. */
@@ -207,8 +214,8 @@ public final class BpfMap implements AutoCloseable {
 
     /**
      * Visits every entry in the kernel's iteration order, in constant memory: MAP_LOOKUP_BATCH where the
-     * map type supports it, else GET_NEXT_KEY + LOOKUP_ELEM. Keys that vanish during the walk are
-     * skipped. Returns the method used.
+     * map type supports it, else GET_NEXT_KEY + LOOKUP_ELEM. A key whose value is gone when read goes to
+     * {@link EntryVisitor#missing} (skipped by default). Returns the method used.
      */
     public WalkMethod walk(EntryVisitor visitor) {
         if (batchCandidate()) {
@@ -394,7 +401,8 @@ public final class BpfMap implements AutoCloseable {
                 visitor.error(key.buffer(), 0, e);
                 continue;
             }
-            if (found) visitor.entry(key.buffer(), 0, value.buffer(), 0); // else deleted meanwhile
+            if (found) visitor.entry(key.buffer(), 0, value.buffer(), 0);
+            else visitor.missing(key.buffer(), 0);
         }
     }
 

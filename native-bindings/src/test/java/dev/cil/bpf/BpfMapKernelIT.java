@@ -109,6 +109,26 @@ class BpfMapKernelIT {
     }
 
     @Test
+    void slotsWithoutAValueGoToMissing(Scratch s) {
+        try (BpfMap m = BpfMap.create(BpfMap.CreateOptions.of(MapType.DEVMAP, 4, 4, 3, 0, s.name("dev")))) {
+            List<Integer> missing = new ArrayList<>();
+            int[] entries = {0};
+            assertEquals(BpfMap.WalkMethod.NEXT_KEY, m.walk(new BpfMap.EntryVisitor() {
+                @Override
+                public void entry(ByteBuffer k, int ko, ByteBuffer v, int vo) { entries[0]++; }
+
+                @Override
+                public void missing(ByteBuffer k, int ko) { missing.add(k.getInt(ko)); }
+            }));
+            assertEquals(0, entries[0]);
+            assertEquals(List.of(0, 1, 2), missing, "every empty slot, in order");
+            int[] quiet = {0};
+            m.walk((k, ko, v, vo) -> quiet[0]++);   // the default skips them
+            assertEquals(0, quiet[0]);
+        }
+    }
+
+    @Test
     void walksFallBackWhereBatchIsMissing(Scratch s) {
         try (BpfMap m = BpfMap.create(BpfMap.CreateOptions.of(MapType.LPM_TRIE, 8, 8, 16, 1, s.name("lpm")))) {
             for (int i = 0; i < 5; i++) {

@@ -143,6 +143,27 @@ class MapKernelIT {
     }
 
     @Test
+    void dumpsOfMapsWithEmptySlotsErrorsOrNoKeysAreBpftoolsByteForByte(Scratch s) {
+        // devmap/cpumap slots read ENOENT, xskmap EOPNOTSUPP, sockmap ENOSPC: bpftool prints an error entry
+        // per key; a queue or a ringbuf has no keys: bpftool prints an empty dump and fails
+        List<String> kinds = List.of("devmap 4 4 3", "cpumap 4 4 2", "xskmap 4 4 3", "sockmap 4 4 2", "queue 0 8 4", "ringbuf 0 0 4096");
+        for (String k : kinds) {
+            String[] f = k.split(" ");
+            String pin = s.pin("slots_" + f[0]);
+            Peers.bpftool("map", "create", pin, "type", f[0], "key", f[1], "value", f[2], "entries", f[3], "name", s.name("sl")).ok();
+            boolean keyless = f[1].equals("0");
+            for (String[] mode : List.of(new String[0], new String[] {"-j"}, new String[] {"-p"})) {
+                String[] args = concat(mode, new String[] {"map", "dump", "pinned", pin});
+                Cil.Result ours = Cil.run(args);
+                assertEquals(Peers.bpftool(args).out(), ours.out(), k + " " + String.join(" ", mode) + " vs bpftool 7.1");
+                assertEquals(Peers.bpftoolNew(args).out(), ours.out(), k + " " + String.join(" ", mode) + " vs bpftool 7.5");
+                assertEquals(keyless ? 1 : 0, ours.code(), k + ": " + ours.err());
+                if (keyless) assertTrue(ours.err().contains("is a " + f[0] + " map: no keys to walk"), ours.err());
+            }
+        }
+    }
+
+    @Test
     void dumpSaysHowItReadTheMap() {
         String hash = Cil.run("--debug", "map", "dump", "pinned", scratch.pin("hash")).ok().err();
         assertTrue(hash.contains("with MAP_LOOKUP_BATCH"), hash);

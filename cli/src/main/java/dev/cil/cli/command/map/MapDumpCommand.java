@@ -1,10 +1,10 @@
 package dev.cil.cli.command.map;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cil.bpf.BpfMap;
 import dev.cil.bpf.MapInfo;
 import dev.cil.bpf.MapType;
 import dev.cil.bpf.PossibleCpus;
+import dev.cil.btf.BpftoolJsonWriter;
 import dev.cil.cli.ExitCodes;
 import dev.cil.cli.LeafCommand;
 import dev.cil.cli.command.Args;
@@ -18,7 +18,10 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code cil map dump MAP}: every entry, in the kernel's order, streamed in constant memory.
@@ -31,8 +34,27 @@ public final class MapDumpCommand extends LeafCommand {
     @Parameters(paramLabel = "MAP", arity = "1..*", description = "id ID | pinned PATH | name NAME")
     List<String> selector;
 
+    /** Map types GET_NEXT_KEY refuses: bpftool prints an empty dump for them and fails. */
+    static final Set<MapType> KEYLESS = EnumSet.of(MapType.QUEUE, MapType.STACK, MapType.BLOOM_FILTER, MapType.RINGBUF,
+            MapType.USER_RINGBUF);
+
+    /** What an ENOENT lookup of a key the walk found means to a dump: bpftool's "no entry" line. */
+    private static final KernelException NO_ENTRY = KernelException.of("MAP_LOOKUP_ELEM", 2, null);
+
+    private final List<String> keyless = new ArrayList<>();
+
     @Override
     protected int execute() throws IOException {
+        int code = dumpAll();
+        if (!keyless.isEmpty()) {
+            // bpftool prints the same empty dump and exits with the negative errno; we say why, on stderr
+            err().println("cil: " + String.join("; ", keyless) + ": no keys to walk, so the dump is empty (bpftool fails here too)");
+            return ExitCodes.FAILURE;
+        }
+        return code;
+    }
+
+    private int dumpAll() throws IOException {
         Args args = new Args(selector);
         List<BpfMap> maps = Selectors.maps(args, BpfMap.F_RDONLY);
         try {
@@ -41,11 +63,10 @@ public final class MapDumpCommand extends LeafCommand {
             boolean several = maps.size() > 1;
             PrintWriter out = out();
             if (json && global().pretty() && !(maps.size() == 1 && maps.get(0).btfId() != 0 && BtfEntryDump.btfOf(maps.get(0)) != null)) {
-                try (JsonGenerator g = output().generator()) {
-                    if (several) g.writeStartArray();
-                    for (BpfMap m : maps) dumpPretty(m, g, several);
-                    if (several) g.writeEndArray();
-                }
+                BpftoolJsonWriter w = new BpftoolJsonWriter(out, true);
+                if (several) w.beginArray();
+                for (BpfMap m : maps) dumpPretty(m, w, several);
+                if (several) w.endArray();
                 out.println();
                 return ExitCodes.OK;
             }
@@ -61,6 +82,15 @@ public final class MapDumpCommand extends LeafCommand {
             Selectors.closeAll(maps);
         }
         return ExitCodes.OK;
+    }
+
+    /** Walks {@code m}, or nothing for a type without keys (noted for the final error). */
+    private BpfMap.WalkMethod walk(BpfMap m, BpfMap.EntryVisitor v) {
+        if (KEYLESS.contains(m.type())) {
+            keyless.add(m.describe() + " is a " + MapType.nameOf(m.typeNumber()) + " map");
+            return null;
+        }
+        return MapErrors.supported(m, "dump", () -> m.walk(v));
     }
 
     private boolean mapOfMaps(BpfMap m) {
@@ -92,12 +122,13 @@ public final class MapDumpCommand extends LeafCommand {
         }
         if (json) w.append('[');
         Progress progress = Progress.start(err(), m.maxEntries());
-        long[] count = {0};
-        BpfMap.WalkMethod method = MapErrors.supported(m, "dump", () -> m.walk(new BpfMap.EntryVisitor() {
+        long[] count = {0};     // entries, for "Found N elements"
+        long[] elements = {0};  // entries and errors, for the JSON commas
+        BpfMap.WalkMethod method = walk(m, new BpfMap.EntryVisitor() {
             @Override
             public void entry(ByteBuffer keys, int keyOff, ByteBuffer values, int valueOff) {
                 if (json) {
-                    if (count[0] > 0) w.append(',');
+                    if (elements[0]++ > 0) w.append(',');
                     w.json(keys, keyOff, values, valueOff);
                 } else {
                     w.plain(keys, keyOff, values, valueOff);
@@ -110,13 +141,16 @@ public final class MapDumpCommand extends LeafCommand {
                 if (silentMiss(m, e)) return;
                 String msg = e.errnoNumber() == 2 ? "<no entry>" : e.errno().message();
                 if (json) {
-                    if (count[0] > 0) w.append(',');
+                    if (elements[0]++ > 0) w.append(',');
                     w.jsonError(keys, keyOff, e.errno().message());
                 } else {
                     w.plainError(keys, keyOff, msg);
                 }
             }
-        }));
+
+            @Override
+            public void missing(ByteBuffer keys, int keyOff) { error(keys, keyOff, NO_ENTRY); }
+        });
         progress.done();
         if (json) {
             w.append(']');
@@ -125,7 +159,7 @@ public final class MapDumpCommand extends LeafCommand {
             w.append("Found " + count[0] + (count[0] != 1 ? " elements\n" : " element\n"));
         }
         w.flush();
-        debug("dumped " + m.describe() + " with " + method.description());
+        if (method != null) debug("dumped " + m.describe() + " with " + method.description());
     }
 
     /** A map with BTF: bpftool's btf_dumper output (formatted entries). */
@@ -149,7 +183,7 @@ public final class MapDumpCommand extends LeafCommand {
             w.name("elements");
         }
         w.beginArray();
-        BpfMap.WalkMethod method = MapErrors.supported(m, "dump", () -> m.walk(new BpfMap.EntryVisitor() {
+        BpfMap.WalkMethod method = walk(m, new BpfMap.EntryVisitor() {
             @Override
             public void entry(ByteBuffer keys, int keyOff, ByteBuffer values, int valueOff) {
                 d.entry(keys, keyOff, values, valueOff);
@@ -159,75 +193,97 @@ public final class MapDumpCommand extends LeafCommand {
             public void error(ByteBuffer keys, int keyOff, KernelException e) {
                 if (!silentMiss(m, e)) d.error(keys, keyOff, e);
             }
-        }));
+
+            @Override
+            public void missing(ByteBuffer keys, int keyOff) { error(keys, keyOff, NO_ENTRY); }
+        });
         w.endArray();
         if (header) w.endObject();
         if (!json) out.println();
-        debug("dumped " + m.describe() + " through its BTF with " + method.description());
+        if (method != null) debug("dumped " + m.describe() + " through its BTF with " + method.description());
     }
 
-    private void dumpPretty(BpfMap m, JsonGenerator g, boolean header) throws IOException {
+    /** {@code -p}: bpftool's pretty json_writer, byte for byte (arrays of hex strings stay on one line). */
+    private void dumpPretty(BpfMap m, BpftoolJsonWriter w, boolean header) {
         MapInfo info = m.info();
         int cpus = PossibleCpus.count();
         int step = (m.valueSize() + 7) & ~7;
         if (header) {
-            g.writeStartObject();
-            new MapView(info, List.of()).jsonHeader(g);
-            g.writeFieldName("elements");
+            w.beginObject();
+            w.name("id");
+            w.unsignedNumber(Integer.toUnsignedLong(info.id().value()));
+            w.name("type");
+            if (MapType.of(info.type()) != null) w.string(info.typeName());
+            else w.unsignedNumber(Integer.toUnsignedLong(info.type()));
+            if (!info.name().isEmpty()) {
+                w.name("name");
+                w.string(info.name());
+            }
+            w.name("flags");
+            w.unsignedNumber(Integer.toUnsignedLong(info.flags()));
+            w.name("elements");
         }
-        g.writeStartArray();
-        MapErrors.supported(m, "dump", () -> m.walk(new BpfMap.EntryVisitor() {
+        w.beginArray();
+        walk(m, new BpfMap.EntryVisitor() {
             @Override
             public void entry(ByteBuffer keys, int keyOff, ByteBuffer values, int valueOff) {
-                try {
-                    g.writeStartObject();
-                    g.writeFieldName("key");
-                    hex(g, keys, keyOff, m.keySize());
-                    if (!m.perCpu()) {
-                        g.writeFieldName("value");
-                        hex(g, values, valueOff, m.valueSize());
-                        if (mapOfMaps(m)) g.writeNumberField("inner_map_id", Integer.toUnsignedLong(values.getInt(valueOff)));
-                    } else {
-                        g.writeArrayFieldStart("values");
-                        for (int i = 0; i < cpus; i++) {
-                            g.writeStartObject();
-                            g.writeNumberField("cpu", i);
-                            g.writeFieldName("value");
-                            hex(g, values, valueOff + i * step, m.valueSize());
-                            g.writeEndObject();
-                        }
-                        g.writeEndArray();
+                w.beginObject();
+                w.name("key");
+                hex(w, keys, keyOff, m.keySize());
+                if (!m.perCpu()) {
+                    w.name("value");
+                    hex(w, values, valueOff, m.valueSize());
+                    if (mapOfMaps(m)) {
+                        w.name("inner_map_id");
+                        w.unsignedNumber(Integer.toUnsignedLong(values.getInt(valueOff)));
                     }
-                    g.writeEndObject();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } else {
+                    w.name("values");
+                    w.beginArray();
+                    for (int i = 0; i < cpus; i++) {
+                        w.beginObject();
+                        w.name("cpu");
+                        w.number(i);
+                        w.name("value");
+                        hex(w, values, valueOff + i * step, m.valueSize());
+                        w.endObject();
+                    }
+                    w.endArray();
                 }
+                w.endObject();
             }
 
             @Override
             public void error(ByteBuffer keys, int keyOff, KernelException e) {
                 if (silentMiss(m, e)) return;
-                try {
-                    g.writeStartObject();
-                    g.writeFieldName("key");
-                    hex(g, keys, keyOff, m.keySize());
-                    g.writeObjectFieldStart("value");
-                    g.writeStringField("error", e.errno().message());
-                    g.writeEndObject();
-                    g.writeEndObject();
-                } catch (IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
+                w.beginObject();
+                w.name("key");
+                hex(w, keys, keyOff, m.keySize());
+                w.name("value");
+                w.beginObject();
+                w.name("error");
+                w.string(e.errno().message());
+                w.endObject();
+                w.endObject();
             }
-        }));
-        g.writeEndArray();
-        if (header) g.writeEndObject();
+
+            @Override
+            public void missing(ByteBuffer keys, int keyOff) { error(keys, keyOff, NO_ENTRY); }
+        });
+        w.endArray();
+        if (header) w.endObject();
     }
 
-    static void hex(JsonGenerator g, ByteBuffer b, int off, int n) throws IOException {
-        g.writeStartArray();
-        for (int i = 0; i < n; i++) g.writeString(String.format("0x%02x", b.get(off + i) & 0xff));
-        g.writeEndArray();
+    private static final String[] HEX_TOKENS = new String[256];
+
+    static {
+        for (int i = 0; i < 256; i++) HEX_TOKENS[i] = String.format("\"0x%02x\"", i);
+    }
+
+    static void hex(BpftoolJsonWriter w, ByteBuffer b, int off, int n) {
+        w.beginArray();
+        for (int i = 0; i < n; i++) w.raw(HEX_TOKENS[b.get(off + i) & 0xff]);
+        w.endArray();
     }
 
     /** Progress on stderr, only when stderr is a terminal and the dump has run for more than a second. */
