@@ -58,11 +58,7 @@ final class BtfEntryDump {
 
     BpftoolJsonWriter writer() { return w; }
 
-    private void hex(ByteBuffer b, int off, int n) {
-        w.beginArray();
-        for (int i = 0; i < n; i++) w.raw(String.format("\"0x%02x\"", b.get(off + i) & 0xff));
-        w.endArray();
-    }
+    private void hex(ByteBuffer b, int off, int n) { MapDumpCommand.hex(w, b, off, n); }
 
     private static byte[] copy(ByteBuffer b, int off, int n) {
         byte[] a = new byte[n];
@@ -123,15 +119,7 @@ final class BtfEntryDump {
     }
 
     void error(ByteBuffer keys, int keyOff, KernelException e) {
-        w.beginObject();
-        w.name("key");
-        hex(keys, keyOff, map.keySize());
-        w.name("value");
-        w.beginObject();
-        w.name("error");
-        w.string(e.errno().message());
-        w.endObject();
-        w.endObject();
+        MapDumpCommand.errorEntry(w, keys, keyOff, map.keySize(), e);
     }
 
     boolean formats() { return btf != null; }

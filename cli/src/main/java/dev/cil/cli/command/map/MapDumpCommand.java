@@ -166,22 +166,7 @@ public final class MapDumpCommand extends LeafCommand {
     private void dumpBtf(BpfMap m, PrintWriter out, boolean json, boolean header) {
         BtfEntryDump d = BtfEntryDump.open(m, json, global().pretty(), out);
         var w = d.writer();
-        if (header) {
-            MapInfo info = m.info();
-            w.beginObject();
-            w.name("id");
-            w.unsignedNumber(Integer.toUnsignedLong(info.id().value()));
-            w.name("type");
-            if (MapType.of(info.type()) != null) w.string(info.typeName());
-            else w.unsignedNumber(Integer.toUnsignedLong(info.type()));
-            if (!info.name().isEmpty()) {
-                w.name("name");
-                w.string(info.name());
-            }
-            w.name("flags");
-            w.unsignedNumber(Integer.toUnsignedLong(info.flags()));
-            w.name("elements");
-        }
+        if (header) jsonHeader(w, m.info());
         w.beginArray();
         BpfMap.WalkMethod method = walk(m, new BpfMap.EntryVisitor() {
             @Override
@@ -208,21 +193,7 @@ public final class MapDumpCommand extends LeafCommand {
         MapInfo info = m.info();
         int cpus = PossibleCpus.count();
         int step = (m.valueSize() + 7) & ~7;
-        if (header) {
-            w.beginObject();
-            w.name("id");
-            w.unsignedNumber(Integer.toUnsignedLong(info.id().value()));
-            w.name("type");
-            if (MapType.of(info.type()) != null) w.string(info.typeName());
-            else w.unsignedNumber(Integer.toUnsignedLong(info.type()));
-            if (!info.name().isEmpty()) {
-                w.name("name");
-                w.string(info.name());
-            }
-            w.name("flags");
-            w.unsignedNumber(Integer.toUnsignedLong(info.flags()));
-            w.name("elements");
-        }
+        if (header) jsonHeader(w, info);
         w.beginArray();
         walk(m, new BpfMap.EntryVisitor() {
             @Override
@@ -255,16 +226,7 @@ public final class MapDumpCommand extends LeafCommand {
 
             @Override
             public void error(ByteBuffer keys, int keyOff, KernelException e) {
-                if (silentMiss(m, e)) return;
-                w.beginObject();
-                w.name("key");
-                hex(w, keys, keyOff, m.keySize());
-                w.name("value");
-                w.beginObject();
-                w.name("error");
-                w.string(e.errno().message());
-                w.endObject();
-                w.endObject();
+                if (!silentMiss(m, e)) errorEntry(w, keys, keyOff, m.keySize(), e);
             }
 
             @Override
@@ -272,6 +234,36 @@ public final class MapDumpCommand extends LeafCommand {
         });
         w.endArray();
         if (header) w.endObject();
+    }
+
+    /** bpftool's header of one map in a dump of several: the object opens, {@code elements} follows. */
+    static void jsonHeader(BpftoolJsonWriter w, MapInfo info) {
+        w.beginObject();
+        w.name("id");
+        w.unsignedNumber(Integer.toUnsignedLong(info.id().value()));
+        w.name("type");
+        if (MapType.of(info.type()) != null) w.string(info.typeName());
+        else w.unsignedNumber(Integer.toUnsignedLong(info.type()));
+        if (!info.name().isEmpty()) {
+            w.name("name");
+            w.string(info.name());
+        }
+        w.name("flags");
+        w.unsignedNumber(Integer.toUnsignedLong(info.flags()));
+        w.name("elements");
+    }
+
+    /** bpftool's JSON entry for a key whose value could not be read. */
+    static void errorEntry(BpftoolJsonWriter w, ByteBuffer keys, int keyOff, int keySize, KernelException e) {
+        w.beginObject();
+        w.name("key");
+        hex(w, keys, keyOff, keySize);
+        w.name("value");
+        w.beginObject();
+        w.name("error");
+        w.string(e.errno().message());
+        w.endObject();
+        w.endObject();
     }
 
     private static final String[] HEX_TOKENS = new String[256];
