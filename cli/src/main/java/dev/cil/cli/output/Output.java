@@ -2,9 +2,6 @@ package dev.cil.cli.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +10,8 @@ import java.util.List;
 
 /**
  * Where a command prints: the command's writer and the chosen format. JSON is one document per
- * invocation (bpftool's {@code -j}: compact, one line; {@code -p}: indented by 4), text is the peer's
+ * invocation (bpftool's {@code -j}: compact, one line; {@code -p}: bpftool's indentation, see
+ * {@link BpftoolPrettyPrinter}), text is the peer's
  * lines. Commands never pick the format themselves.
  */
 public final class Output {
@@ -40,15 +38,7 @@ public final class Output {
             if (f == null) factory = f = JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
             JsonGenerator g = f.createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            if (pretty) {
-                DefaultIndenter indent = new DefaultIndenter("    ", "\n");
-                DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                        .withSeparators(Separators.createDefaultInstance()
-                                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-                pp.indentObjectsWith(indent);
-                pp.indentArraysWith(indent);
-                g.setPrettyPrinter(pp);
-            }
+            if (pretty) g.setPrettyPrinter(new BpftoolPrettyPrinter());
             return g;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -115,6 +115,13 @@ class MapKernelIT {
     }
 
     @Test
+    void prettyJsonIsBpftoolsBytes() {
+        for (String pin : maps.keySet()) {
+            assertEquals(Peers.bpftoolNew("-p", "map", "show", "pinned", pin).ok().out(), Cil.run("-p", "map", "show", "pinned", pin).ok().out(), pin);
+        }
+    }
+
+    @Test
     void showTextMatchesBpftool() {
         for (String pin : maps.keySet()) {
             String id = "" + id(pin);
