@@ -37,12 +37,13 @@ final class BpftoolPrettyPrinter implements PrettyPrinter {
 
     @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(": "); }
 
-    @Override
-    public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+    private void close(JsonGenerator g, int items, char bracket) throws IOException {
         depth--;
-        if (entries > 0) eol(g);
-        g.writeRaw('}');
+        if (items > 0) eol(g);
+        g.writeRaw(bracket);
     }
+
+    @Override public void writeEndObject(JsonGenerator g, int entries) throws IOException { close(g, entries, '}'); }
 
     @Override
     public void writeStartArray(JsonGenerator g) throws IOException {
@@ -54,10 +55,5 @@ final class BpftoolPrettyPrinter implements PrettyPrinter {
 
     @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(','); }
 
-    @Override
-    public void writeEndArray(JsonGenerator g, int values) throws IOException {
-        depth--;
-        if (values > 0) eol(g);
-        g.writeRaw(']');
-    }
+    @Override public void writeEndArray(JsonGenerator g, int values) throws IOException { close(g, values, ']'); }
 }
