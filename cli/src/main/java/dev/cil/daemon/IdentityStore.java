@@ -21,9 +21,9 @@ import java.util.function.Function;
 /**
  * Security identities shared by every node on the machine ({@code /var/lib/cil/identities.json}), so a
  * label set has the same number on every node, as with Cilium's cluster-wide allocator. Same labels ⇒
- * same identity; new label sets get the lowest free number from 256. Each identity counts its users per
- * node; an identity stays allocated (and stable across restarts) while any node uses it, and until
- * {@code daemon clean} removes the last node that did.
+ * same identity; new label sets get the lowest free number from 256. Each identity counts its uses per
+ * node (0 once a node's last use is gone); an identity stays allocated (and stable across restarts)
+ * while any node uses it, and until {@code daemon clean} removes the last node that did.
  *
  * <p>Every operation holds an exclusive {@code fcntl} lock on {@code identities.json.lock} (other
  * daemons) and this class's monitor (other threads), reads the file, and writes it back atomically.
@@ -88,8 +88,8 @@ final class IdentityStore {
                 Entry e = entries.get(i);
                 Map<String, Integer> users = new TreeMap<>(e.users());
                 Integer n = refs.get(e.id());
-                if (n == null || n <= 0) users.remove(node);
-                else users.put(node, n);
+                if (n != null && n > 0) users.put(node, n);
+                else if (users.containsKey(node)) users.put(node, 0);   // used before: freed when the node goes
                 entries.set(i, new Entry(e.id(), e.labels(), users));
             }
             return null;
@@ -102,8 +102,10 @@ final class IdentityStore {
             List<Entry> keep = new ArrayList<>();
             for (Entry e : entries) {
                 Map<String, Integer> users = new TreeMap<>(e.users());
-                boolean had = users.remove(node) != null;
-                if (!had || !users.isEmpty()) keep.add(new Entry(e.id(), e.labels(), users));
+                users.remove(node);
+                // an identity no node has (had) a use of is free: the node's own, and any left without
+                // users by an older cil (it dropped a node's name with its last use)
+                if (!users.isEmpty()) keep.add(new Entry(e.id(), e.labels(), users));
             }
             entries.clear();
             entries.addAll(keep);
@@ -120,9 +122,9 @@ final class IdentityStore {
 
     private static Entry withUsers(Entry e, String node, int delta) {
         Map<String, Integer> users = new TreeMap<>(e.users());
-        int n = users.getOrDefault(node, 0) + delta;
-        if (n > 0) users.put(node, n);
-        else users.remove(node);
+        // a node keeps its name on an identity it used, with 0 uses: the identity stays stable (a pod
+        // re-created with the same labels gets it back) until that node is cleaned
+        users.put(node, Math.max(0, users.getOrDefault(node, 0) + delta));
         return new Entry(e.id(), e.labels(), users);
     }
 

@@ -36,6 +36,7 @@ class IdentityStoreTest {
         IdentityStore s = new IdentityStore(dir.resolve("identities.json"));
         long web = s.acquire("n1", WEB);
         s.release("n1", web);
+        assertEquals(Map.of("n1", 0), s.get(web).orElseThrow().users());
         assertEquals(web, s.acquire("n1", WEB));   // a pod re-created with the same labels
         s.acquire("n2", WEB);
         s.removeNode("n1");
@@ -43,6 +44,17 @@ class IdentityStoreTest {
         s.removeNode("n2");
         assertTrue(s.get(web).isEmpty());
         assertEquals(256, s.acquire("n3", NET));   // the number is free again
+    }
+
+    @Test
+    void anIdentityWhoseLastPodWentIsFreedWhenTheNodeIsCleaned(@TempDir Path dir) {
+        IdentityStore s = new IdentityStore(dir.resolve("identities.json"));
+        long web = s.acquire("n1", WEB);
+        long net = s.acquire("n2", NET);
+        s.release("n1", web);   // the pod was deleted: no use left, the number stays n1's
+        s.removeNode("n1");
+        assertTrue(s.get(web).isEmpty(), "not kept forever");
+        assertEquals(Map.of("n2", 1), s.get(net).orElseThrow().users());
     }
 
     @Test
@@ -54,7 +66,9 @@ class IdentityStoreTest {
         s.setNode("n1", Map.of(web, 1));
         assertEquals(Map.of("n1", 1), s.get(web).orElseThrow().users());
         s.setNode("n1", Map.of());
-        assertEquals(Map.of(), s.get(web).orElseThrow().users());
+        assertEquals(Map.of("n1", 0), s.get(web).orElseThrow().users(), "n1 used it: kept, with 0 uses");
+        s.removeNode("n1");
+        assertTrue(s.get(web).isEmpty(), "freed with the last node that used it");
     }
 
     @Test
