@@ -22,6 +22,13 @@ public final class UsageReporter implements IParameterExceptionHandler {
             if ((args[i].equals("-o") || args[i].equals("--output")) && args[i + 1].equals("json")) json = true;
         }
         String msg = ex.getMessage();
+        // an option's setter refused the value: its own sentence, not picocli's "Could not invoke …"
+        for (Throwable c = ex.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof CilException) {
+                msg = c.getMessage();
+                break;
+            }
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException) {
             CommandLine.UnmatchedArgumentException u = (CommandLine.UnmatchedArgumentException) ex;
             if (!u.getSuggestions().isEmpty()) msg += " (did you mean: " + String.join(", ", u.getSuggestions()) + "?)";

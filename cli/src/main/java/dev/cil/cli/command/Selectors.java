@@ -61,7 +61,7 @@ public final class Selectors {
     }
 
     /** Opens a pinned object, turning each way it can fail into one clear line. */
-    private static <T> T pinned(String path, String kind, java.util.function.Supplier<T> opener) {
+    public static <T> T pinned(String path, String kind, java.util.function.Supplier<T> opener) {
         try {
             return opener.get();
         } catch (WrongObjectTypeException e) {
@@ -71,6 +71,9 @@ public final class Selectors {
         } catch (KernelException e) {
             int errno = e.errnoNumber();
             if (errno == 22 || errno == 13 || errno == 1 || errno == 20) {
+                if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(path))) {
+                    throw CilException.failure(path + " is a directory, not a pinned BPF object");
+                }
                 if (!onBpffs(path)) throw CilException.failure(path + " is not in a bpf file system");
                 if (e instanceof PermissionException) throw e;
                 throw CilException.failure(path + " is not a pinned BPF object");

@@ -92,6 +92,15 @@ class BadInputKernelIT {
         fails(1, map + " is a pinned map, not a program", "prog", "show", "pinned", map);
         fails(1, prog + " is a pinned program, not a map", "map", "dump", "pinned", prog);
         fails(1, prog + " is a pinned program, not a link", "link", "show", "pinned", prog);
+        fails(1, "/sys/fs/bpf is a directory, not a pinned BPF object", "map", "dump", "pinned", "/sys/fs/bpf");
+        fails(1, "/etc/hostname is not in a bpf file system", "monitor", "--pinned", "/etc/hostname");
+        failsLike(1, "map ", "monitor", "--pinned", map);
+        assertTrue(Cil.run("monitor", "--pinned", map).err().endsWith("is a hash map, not a ringbuf\n"));
+    }
+
+    @Test
+    void aGlobalOptionsBadValueIsItsOwnSentence() {
+        failsLike(2, "invalid node name 'bad/name': ", "-N", "bad/name", "status");
     }
 
     @Test

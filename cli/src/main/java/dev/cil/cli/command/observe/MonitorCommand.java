@@ -6,6 +6,7 @@ import dev.cil.bpf.Interfaces;
 import dev.cil.cli.CilException;
 import dev.cil.cli.ExitCodes;
 import dev.cil.cli.LeafCommand;
+import dev.cil.cli.command.Selectors;
 import dev.cil.error.NoSuchObjectException;
 import dev.cil.flow.EventDecoder;
 import dev.cil.flow.MonitorApi;
@@ -267,11 +268,13 @@ public final class MonitorCommand extends LeafCommand {
     }
 
     private static RingBufReader open(String path) {
-        try {
-            return RingBufReader.openPinned(path);
-        } catch (NoSuchObjectException e) {
-            throw CilException.precondition("no ring buffer pinned at " + path + " (is the datapath loaded?)");
-        }
+        return Selectors.pinned(path, "map", () -> {
+            try {
+                return RingBufReader.openPinned(path);
+            } catch (NoSuchObjectException e) {
+                throw CilException.precondition("no ring buffer pinned at " + path + " (is the datapath loaded?)");
+            }
+        });
     }
 
     /** The per-CPU values of a u64 per-CPU counter at key 0. */
