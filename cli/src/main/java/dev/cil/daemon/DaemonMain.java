@@ -1,8 +1,6 @@
 package dev.cil.daemon;
 
 import dev.cil.api.NodePaths;
-import dev.cil.client.DaemonClient;
-import dev.cil.client.DaemonUnreachableException;
 import dev.cil.client.JettySetup;
 import dev.cil.netns.NetNs;
 
@@ -10,8 +8,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -107,6 +108,8 @@ public final class DaemonMain {
         try {
             daemon.start(o.podCidr());
             api.start();
+            FlowService flows = daemon.flows();
+            if (flows != null) flows.warmUpInBackground();
         } catch (Exception | Error e) {
             boolean pre = e instanceof DatapathUnavailableException || e instanceof Failure && ((Failure) e).precondition();
             log.error("start-up failed: " + e.getMessage(), o.debug() ? e : null);
@@ -166,30 +169,40 @@ public final class DaemonMain {
             throw new Failure("cannot start the daemon: " + e.getMessage(), false);
         }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try (DaemonClient c = DaemonClient.of(p)) {
-            while (true) {
-                try {
-                    c.status();
-                    long pid = Procs.readPid(p.pidFile()).orElse(proc.pid());
-                    return new Started(pid, p.socket(), p.logFile());
-                } catch (DaemonUnreachableException e) {
-                    // not yet
-                }
-                if (!proc.isAlive()) {
-                    throw new Failure("the daemon of node " + o.node() + " exited with status " + proc.exitValue() + ": "
-                            + lastError(p.logFile()) + " (log: " + p.logFile() + ")", proc.exitValue() == 3);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new Failure("the daemon of node " + o.node() + " did not answer within " + START_TIMEOUT.toSeconds()
-                            + " s (log: " + p.logFile() + ")", false);
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new Failure("interrupted while waiting for the daemon", false);
-                }
+        while (true) {
+            if (accepts(p.socket())) {
+                long pid = Procs.readPid(p.pidFile()).orElse(proc.pid());
+                return new Started(pid, p.socket(), p.logFile());
             }
+            if (!proc.isAlive()) {
+                throw new Failure("the daemon of node " + o.node() + " exited with status " + proc.exitValue() + ": "
+                        + lastError(p.logFile()) + " (log: " + p.logFile() + ")", proc.exitValue() == 3);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Failure("the daemon of node " + o.node() + " did not answer within " + START_TIMEOUT.toSeconds()
+                        + " s (log: " + p.logFile() + ")", false);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failure("interrupted while waiting for the daemon", false);
+            }
+        }
+    }
+
+    /**
+     * Whether the API takes connections: the daemon binds its socket once the server's handlers have
+     * started, so a connection means it answers (a stale socket file of a killed daemon refuses).
+     * Cheaper than a first HTTP request, which would start an HTTP client and JSON here and the
+     * daemon's cold status path there.
+     */
+    static boolean accepts(Path socket) {
+        if (!Files.exists(socket)) return false;
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            return ch.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -213,6 +226,11 @@ public final class DaemonMain {
         // the JIT's scratch memory stays in malloc's arenas after start-up (about 30 MB here): give it
         // back every 10 s where this JVM can (JDK 17.0.9+, 21.0.1+, 22+)
         if (vmKnows("TrimNativeHeapInterval")) cmd.add("-XX:TrimNativeHeapInterval=10000");
+        // jffi loads its stub with System.load: JDK 22+ warns (into the daemon's log) unless allowed;
+        // `java -jar` reads this from the jar's manifest, the daemon is started with -cp
+        if (Runtime.version().feature() >= 22 && cmd.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
         for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
             String k = String.valueOf(e.getKey());
             if (k.startsWith("cil.") || k.equals("jffi.boot.library.path")) cmd.add("-D" + k + "=" + e.getValue());

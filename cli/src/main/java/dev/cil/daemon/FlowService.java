@@ -47,14 +47,13 @@ final class FlowService implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Opens the ring buffer, warms the decode path (a cold one loses events to a flood) and starts draining. */
+    /** Opens the ring buffer and starts draining; the decode path is warmed beside it. */
     static FlowService start(String node, DaemonLog log, Datapath dp, Supplier<EndpointTable> table) {
         BpfMap events = dp.map(EVENTS);
         BpfMap lost = null;
         try {
             lost = dp.map(LOST);
             FlowService s = new FlowService(node, log, table.get(), events, lost);
-            s.pump.warmUp(1000);
             s.thread.start();
             log.info("flows: draining " + EVENTS + " (" + s.ringBytes / 1024 + " KiB), keeping the last " + CAPACITY);
             return s;
@@ -64,6 +63,18 @@ final class FlowService implements AutoCloseable {
         } finally {
             events.close();   // the reader holds its own mapping and fd
         }
+    }
+
+    /**
+     * A cold decode path loses events to a flood: a second thread runs it for a second, with a builder
+     * of its own, while the pump drains. The daemon calls this once its API is up, so its start does
+     * not share the CPU with it.
+     */
+    void warmUpInBackground() {
+        EndpointTable now = names.get();
+        Thread warm = new Thread(() -> pump.warmUp(1000, new FlowBuilder(EndpointTable.via(() -> now))), "cil-flows-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** Names flows from now on with a new snapshot of the daemon's tables. */

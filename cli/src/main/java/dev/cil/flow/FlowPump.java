@@ -81,7 +81,13 @@ public final class FlowPump implements Runnable, AutoCloseable {
      * records for a 4 MiB ring to overflow under a flood (bench/observe.sh measures it). Nothing is
      * stored; the resolver is asked as for real events.
      */
-    public void warmUp(long millis) {
+    public void warmUp(long millis) { warmUp(millis, builder); }
+
+    /**
+     * The same, building with {@code twinBuilder} (a builder of its own), so it can run on another
+     * thread while this pump drains: the JIT's profile is per method, not per object.
+     */
+    public void warmUp(long millis, FlowBuilder twinBuilder) {
         // direct and read-only like the mapped ring, so the JIT profiles the same buffer class
         java.nio.ByteBuffer rec = java.nio.ByteBuffer.allocateDirect(16 + 48 + 98).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         rec.putLong(System.nanoTime()).putInt(0).putInt(48 + 98);
@@ -91,7 +97,7 @@ public final class FlowPump implements Runnable, AutoCloseable {
             8, 0, 0, 0, 0, 1, 0, 1});
         java.nio.ByteBuffer ro = rec.asReadOnlyBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
         FlowStore scratch = new FlowStore(1024, "warm-up"); // the same path as real records, into a throwaway store
-        FlowPump twin = new FlowPump(reader, builder, scratch, null);
+        FlowPump twin = new FlowPump(reader, twinBuilder, scratch, null);
         long end = System.nanoTime() + millis * 1_000_000L;
         while (System.nanoTime() < end) {
             for (int i = 0; i < 1000; i++) twin.record(ro, 0, rec.capacity());
