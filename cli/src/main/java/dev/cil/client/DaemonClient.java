@@ -16,18 +16,13 @@ import dev.cil.api.StatusResponse;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -153,41 +148,14 @@ public final class DaemonClient implements AutoCloseable {
     }
 
     private HttpClient client() {
-        if (http != null) return http;
-        // no TLS here: skip the SSLContext (and its key store) that Jetty would initialise at start
-        ClientConnector connector = new ClientConnector() {
-            @Override
-            protected SslContextFactory.Client newSslContextFactory() { return null; }
-        };
-        // a plain JDK pool of daemon threads: a one-shot command needs one or two threads
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "cil-client");
-            t.setDaemon(true);
-            return t;
-        });
-        connector.setExecutor(pool);
-        connector.setConnectTimeout(CONNECT_TIMEOUT);
-        HttpClient c = new HttpClient(new HttpClientTransportOverHTTP(connector));
-        c.setExecutor(pool);
-        c.setFollowRedirects(false);
-        try {
-            c.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the HTTP client: " + e, e);
-        }
-        http = c;
-        return c;
+        if (http == null) http = JettySetup.startClient("cil-client", CONNECT_TIMEOUT, null);
+        return http;
     }
 
     @Override
     public void close() {
         if (http == null) return;
-        try {
-            http.stop();
-        } catch (Exception e) {
-            // stopping daemon threads of a one-shot client: nothing to do
-        }
-        if (http.getExecutor() instanceof ExecutorService) ((ExecutorService) http.getExecutor()).shutdownNow();
+        JettySetup.stop(http);
         http = null;
     }
 }

@@ -372,18 +372,9 @@ public final class FilterFlags {
     static int tcpFlags(String val) {
         int m = 0;
         for (String f : val.split(",", -1)) {
-            switch (f.toUpperCase(Locale.ROOT)) {
-                case "SYN": m |= Packet.TCP_SYN; break;
-                case "FIN": m |= Packet.TCP_FIN; break;
-                case "RST": m |= Packet.TCP_RST; break;
-                case "PSH": m |= Packet.TCP_PSH; break;
-                case "ACK": m |= Packet.TCP_ACK; break;
-                case "URG": m |= Packet.TCP_URG; break;
-                case "ECE": m |= Packet.TCP_ECE; break;
-                case "CWR": m |= Packet.TCP_CWR; break;
-                case "NS": m |= Packet.TCP_NS; break;
-                default: throw new IllegalArgumentException("unknown tcp flag: " + f);
-            }
+            int bit = Packet.tcpFlagBit(f.toUpperCase(Locale.ROOT));
+            if (bit == 0) throw new IllegalArgumentException("unknown tcp flag: " + f);
+            m |= bit;
         }
         return m;
     }

@@ -290,18 +290,9 @@ public final class FilterSpec {
             String k = p.currentName();
             p.nextToken();
             if (!p.getValueAsBoolean()) continue;
-            switch (k) {
-                case "FIN": m |= Packet.TCP_FIN; break;
-                case "SYN": m |= Packet.TCP_SYN; break;
-                case "RST": m |= Packet.TCP_RST; break;
-                case "PSH": m |= Packet.TCP_PSH; break;
-                case "ACK": m |= Packet.TCP_ACK; break;
-                case "URG": m |= Packet.TCP_URG; break;
-                case "ECE": m |= Packet.TCP_ECE; break;
-                case "CWR": m |= Packet.TCP_CWR; break;
-                case "NS": m |= Packet.TCP_NS; break;
-                default: throw new IllegalArgumentException("flow filter field tcp_flags: unknown flag " + k);
-            }
+            int bit = Packet.tcpFlagBit(k);
+            if (bit == 0) throw new IllegalArgumentException("flow filter field tcp_flags: unknown flag " + k);
+            m |= bit;
         }
         return m;
     }

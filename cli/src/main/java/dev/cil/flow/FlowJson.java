@@ -484,19 +484,7 @@ public final class FlowJson {
             String k = p.currentName();
             if (p.nextToken() == JsonToken.VALUE_NULL) continue;
             boolean on = bool(p, k);
-            int bit;
-            switch (k) {
-                case "FIN": bit = Packet.TCP_FIN; break;
-                case "SYN": bit = Packet.TCP_SYN; break;
-                case "RST": bit = Packet.TCP_RST; break;
-                case "PSH": bit = Packet.TCP_PSH; break;
-                case "ACK": bit = Packet.TCP_ACK; break;
-                case "URG": bit = Packet.TCP_URG; break;
-                case "ECE": bit = Packet.TCP_ECE; break;
-                case "CWR": bit = Packet.TCP_CWR; break;
-                case "NS": bit = Packet.TCP_NS; break;
-                default: bit = 0;
-            }
+            int bit = Packet.tcpFlagBit(k);
             if (on) bits |= bit;
         }
         return bits;

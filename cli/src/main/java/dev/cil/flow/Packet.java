@@ -349,6 +349,12 @@ public final class Packet {
 
     private static final String[] TCP_FLAG_NAMES = {"SYN", "ACK", "RST", "FIN", "PSH", "URG", "ECE", "CWR", "NS"};
     private static final int[] TCP_FLAG_BITS = {TCP_SYN, TCP_ACK, TCP_RST, TCP_FIN, TCP_PSH, TCP_URG, TCP_ECE, TCP_CWR, TCP_NS};
+    /** The bit of a TCP flag named as hubble names it ({@code SYN} … {@code NS}, exact case), 0 if none. */
+    public static int tcpFlagBit(String name) {
+        for (int i = 0; i < TCP_FLAG_NAMES.length; i++) if (TCP_FLAG_NAMES[i].equals(name)) return TCP_FLAG_BITS[i];
+        return 0;
+    }
+
     private static final String[] TCP_FLAG_TEXT = new String[512];
     static {
         for (int m = 0; m < 512; m++) {

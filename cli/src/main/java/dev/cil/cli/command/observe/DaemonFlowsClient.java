@@ -16,10 +16,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -140,41 +135,14 @@ final class DaemonFlowsClient implements ObserverClient {
     }
 
     private HttpClient client() {
-        if (http != null) return http;
-        ClientConnector connector = new ClientConnector() {
-            @Override
-            protected SslContextFactory.Client newSslContextFactory() { return null; }
-        };
-        ExecutorService pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "cil-flows-client");
-            t.setDaemon(true);
-            return t;
-        });
-        connector.setExecutor(pool);
-        connector.setConnectTimeout(CONNECT_TIMEOUT);
-        connector.setIdleTimeout(Duration.ZERO);   // per request instead (a follower may wait long for a flow)
-        HttpClient c = new HttpClient(new HttpClientTransportOverHTTP(connector));
-        c.setExecutor(pool);
-        c.setFollowRedirects(false);
-        c.setIdleTimeout(0);
-        try {
-            c.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the HTTP client: " + e, e);
-        }
-        http = c;
-        return c;
+        if (http == null) http = JettySetup.startClient("cil-flows-client", CONNECT_TIMEOUT, Duration.ZERO);
+        return http;
     }
 
     @Override
     public void close() {
         if (http == null) return;
-        try {
-            http.stop();
-        } catch (Exception e) {
-            // stopping daemon threads of a one-shot client: nothing to do
-        }
-        if (http.getExecutor() instanceof ExecutorService) ((ExecutorService) http.getExecutor()).shutdownNow();
+        JettySetup.stop(http);
         http = null;
     }
 }

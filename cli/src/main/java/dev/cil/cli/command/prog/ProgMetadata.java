@@ -30,7 +30,7 @@ record ProgMetadata(List<Entry> entries) {
     /** One variable: its name without the prefix, its value in bpftool's plain-text and JSON forms. */
     record Entry(String name, String text, String json) { }
 
-    static ProgMetadata NONE = new ProgMetadata(List.of());
+    static final ProgMetadata NONE = new ProgMetadata(List.of());
 
     boolean isEmpty() { return entries.isEmpty(); }
 
